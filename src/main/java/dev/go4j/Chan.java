@@ -1,0 +1,341 @@
+package dev.go4j;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A Go channel: goroutines send values into it and receive them out of it, in order, each value received
+ * exactly once. Go's {@code chan T}, made with {@link Go#chan()} or {@link Go#chan(int)}.
+ *
+ * <ul>
+ *   <li><b>Unbuffered</b> ({@code cap() == 0}): a send blocks until a receiver takes the value, and a receive
+ *       blocks until a sender offers one, so the two goroutines meet. This is synchronization as well as
+ *       communication.
+ *   <li><b>Buffered</b> ({@code cap() == n}): a send blocks only when {@code n} values are waiting; a receive
+ *       blocks only when none are. Values come out in the order they went in.
+ *   <li><b>Closed</b> ({@link #close()}): sending panics with "send on closed channel"; receiving drains the
+ *       buffer, then returns {@code null} (Java's zero value) with {@code ok == false}, at once, forever.
+ *   <li><b>Nil</b> ({@link Go#nilChan()}): every send and receive blocks forever, and a select never picks
+ *       its cases. Closing it panics with "close of nil channel".
+ * </ul>
+ *
+ * <p>Values must not be null: a receive that returns {@code null} always means "closed".
+ *
+ * <p>Memory effects: everything a goroutine did before sending a value happens-before the receiving goroutine
+ * gets that value; for an unbuffered channel, the receive also happens-before the send completes. Closing
+ * happens-before a receive that returns because the channel is closed. (These are Go's memory-model rules.)
+ *
+ * @param <T> the element type
+ */
+public final class Chan<T> implements SendChan<T>, RecvChan<T> {
+    /*
+     * Implementation overview (it follows Go's runtime/chan.go).
+     *
+     * One lock guards all mutable state. Waiting goroutines sit in two FIFO queues of Waiters, and a value
+     * always goes directly from a sender to a receiver when one is waiting, without touching the buffer.
+     *
+     * Invariants, whenever the lock is free:
+     *   - at least one of sendq and recvq is empty (a waiting sender and a waiting receiver would have met);
+     *   - count > 0 implies recvq is empty (a receiver would have taken a buffered value);
+     *   - count < capacity implies sendq is empty (a sender would have used the room);
+     *   - closed implies sendq is empty (close wakes every sender, and no send waits on a closed channel).
+     * A Waiter may sit in a queue after its select was won elsewhere; whoever dequeues it sees the failed
+     * compare-and-set on its Parker and skips it.
+     */
+
+    private static final AtomicLong IDS = new AtomicLong();
+    /** The one nil channel: its identity is what makes it nil. */
+    static final Chan<?> NIL = new Chan<>("nil", 0);
+
+    /** Returned by {@link #recvNow()} when no value can be taken without waiting. */
+    static final Object WOULD_BLOCK = new Object();
+    /** Returned by {@link #recvNow()} when the channel is closed and drained. */
+    static final Object CLOSED = new Object();
+
+    static final String NULL_VALUE = "a go4j channel carries non-null values (null is what receive returns once the channel is closed)";
+
+    /** Orders locks when a select holds several channels' locks at once. */
+    final long id = IDS.incrementAndGet();
+    private final String name;
+    private final int capacity;
+    private final Object[] buf;           // the ring buffer of capacity slots
+    private final ReentrantLock lock = new ReentrantLock();
+    private final WaitQueue recvq = new WaitQueue(); // receivers waiting for a value
+    private final WaitQueue sendq = new WaitQueue(); // senders waiting for a receiver or for room
+    private int recvx;                    // index of the next value to receive from buf
+    private int count;                    // number of values in buf
+    private boolean closed;
+
+    Chan(String name, int capacity) {
+        if (capacity < 0) throw new IllegalArgumentException("makechan: size out of range (capacity " + capacity + " < 0)");
+        this.name = name;
+        this.capacity = capacity;
+        this.buf = new Object[capacity];
+    }
+
+    boolean isNil() {
+        return this == NIL;
+    }
+
+    /** The name given when the channel was made, or null. Names appear in deadlock reports and traces. */
+    public String name() {
+        return name;
+    }
+
+    // ---- send ---------------------------------------------------------------------------------------------
+
+    @Override
+    public void send(T value) {
+        Objects.requireNonNull(value, NULL_VALUE);
+        if (isNil()) Parker.blockForever("chan send (nil chan)", this);
+        Waiter w;
+        lock();
+        try {
+            if (sendNow(value)) return;
+            w = new Waiter(new Parker(), 0, value);
+            sendq.add(w);
+        } finally {
+            unlock();
+        }
+        int outcome = w.parker.await("chan send", this);
+        if (outcome == Parker.CANCELLED) {
+            dequeue(w);
+            throw new UncheckedInterruptedException();
+        }
+        if (Waiter.closedIn(outcome)) throw new Panic("send on closed channel");
+    }
+
+    @Override
+    public boolean trySend(T value) {
+        Objects.requireNonNull(value, NULL_VALUE);
+        if (isNil()) return false;
+        lock();
+        try {
+            return sendNow(value);
+        } finally {
+            unlock();
+        }
+    }
+
+    /**
+     * Sends without waiting if possible: to a waiting receiver, else into the buffer. The lock must be held.
+     *
+     * @return false if the send would have to wait
+     * @throws Panic if the channel is closed
+     */
+    boolean sendNow(Object value) {
+        if (closed) throw new Panic("send on closed channel");
+        for (Waiter r; (r = recvq.poll()) != null; ) {
+            r.elem = value; // written before the wake that publishes it; unread if the wake fails
+            if (r.parker.wake(r.outcome(false))) return true;
+            r.elem = null;
+        }
+        if (count < capacity) {
+            buf[(recvx + count) % capacity] = value;
+            count++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Puts {@code w}, a waiting sender, in the send queue. The lock must be held. */
+    void enqueueSender(Waiter w) {
+        sendq.add(w);
+    }
+
+    // ---- receive ------------------------------------------------------------------------------------------
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T recv() {
+        Object v = receive();
+        return v == CLOSED ? null : (T) v;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Received<T> recvOk() {
+        Object v = receive();
+        return v == CLOSED ? Received.closed() : new Received<>((T) v, true);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Received<T> tryRecv() {
+        if (isNil()) return null;
+        Object v;
+        lock();
+        try {
+            v = recvNow();
+        } finally {
+            unlock();
+        }
+        if (v == WOULD_BLOCK) return null;
+        return v == CLOSED ? Received.closed() : new Received<>((T) v, true);
+    }
+
+    /** Receives, waiting if need be; returns the value or {@link #CLOSED}. */
+    private Object receive() {
+        if (isNil()) Parker.blockForever("chan receive (nil chan)", this);
+        Waiter w;
+        lock();
+        try {
+            Object v = recvNow();
+            if (v != WOULD_BLOCK) return v;
+            w = new Waiter(new Parker(), 0, null);
+            recvq.add(w);
+        } finally {
+            unlock();
+        }
+        int outcome = w.parker.await("chan receive", this);
+        if (outcome == Parker.CANCELLED) {
+            dequeue(w);
+            throw new UncheckedInterruptedException();
+        }
+        return Waiter.closedIn(outcome) ? CLOSED : w.elem;
+    }
+
+    /**
+     * Receives without waiting if possible. The lock must be held.
+     *
+     * @return the value, {@link #CLOSED} if the channel is closed and drained, or {@link #WOULD_BLOCK}
+     */
+    Object recvNow() {
+        for (Waiter s; (s = sendq.poll()) != null; ) {
+            if (!s.parker.wake(s.outcome(false))) continue;
+            Object sent = s.elem;
+            if (capacity == 0) return sent;
+            // Buffer is full (a sender waits): take the head, and put the sender's value at the tail.
+            Object head = buf[recvx];
+            buf[recvx] = sent;
+            recvx = (recvx + 1) % capacity;
+            return head;
+        }
+        if (count > 0) {
+            Object head = buf[recvx];
+            buf[recvx] = null;
+            recvx = (recvx + 1) % capacity;
+            count--;
+            return head;
+        }
+        return closed ? CLOSED : WOULD_BLOCK;
+    }
+
+    /** Puts {@code w}, a waiting receiver, in the receive queue. The lock must be held. */
+    void enqueueReceiver(Waiter w) {
+        recvq.add(w);
+    }
+
+    /** Removes {@code w} from whichever of this channel's queues still holds it. The lock must be held. */
+    void removeLocked(Waiter w) {
+        if (w.queue != null) w.queue.remove(w);
+    }
+
+    private void dequeue(Waiter w) {
+        lock();
+        try {
+            removeLocked(w);
+        } finally {
+            unlock();
+        }
+    }
+
+    // ---- close, len, cap ----------------------------------------------------------------------------------
+
+    @Override
+    public void close() {
+        if (isNil()) throw new Panic("close of nil channel");
+        lock();
+        try {
+            if (closed) throw new Panic("close of closed channel");
+            closed = true;
+            for (Waiter r; (r = recvq.poll()) != null; ) {
+                r.elem = null;
+                r.parker.wake(r.outcome(true));
+            }
+            for (Waiter s; (s = sendq.poll()) != null; ) {
+                s.parker.wake(s.outcome(true)); // the sender panics
+            }
+        } finally {
+            unlock();
+        }
+    }
+
+    @Override
+    public int len() {
+        if (isNil()) return 0;
+        lock();
+        try {
+            return count;
+        } finally {
+            unlock();
+        }
+    }
+
+    @Override
+    public int cap() {
+        return capacity;
+    }
+
+    // ---- range --------------------------------------------------------------------------------------------
+
+    /**
+     * Go's {@code for v := range c}: each {@code hasNext()} waits for the next value and returns false once the
+     * channel is closed and drained. On a nil channel it blocks forever.
+     */
+    @Override
+    public Iterator<T> iterator() {
+        return new Iterator<>() {
+            private Object next; // a received value not yet returned, CLOSED, or null for none
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) next = receive();
+                return next != CLOSED;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public T next() {
+                if (!hasNext()) throw new NoSuchElementException("channel closed");
+                T v = (T) next;
+                next = null;
+                return v;
+            }
+        };
+    }
+
+    // ---- locking ------------------------------------------------------------------------------------------
+
+    void lock() {
+        lock.lock();
+    }
+
+    void unlock() {
+        lock.unlock();
+    }
+
+    @Override
+    public String toString() {
+        if (isNil()) return "chan(nil)";
+        int n;
+        boolean c;
+        lock();
+        try {
+            n = count;
+            c = closed;
+        } finally {
+            unlock();
+        }
+        StringBuilder sb = new StringBuilder("chan");
+        if (name != null) sb.append(' ').append('"').append(name).append('"');
+        sb.append('(');
+        if (capacity > 0) sb.append(n).append('/').append(capacity).append(" buffered");
+        else sb.append("unbuffered");
+        if (c) sb.append(", closed");
+        return sb.append(')').toString();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.go4j;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The one place where a goroutine waits for a go4j operation: every blocking channel operation, select, and
+ * sync primitive parks here, and every wake-up goes through {@link #wake(int)}.
+ *
+ * <p>A parker belongs to one waiting goroutine and is used once. Its state starts {@link #WAITING} and is
+ * set exactly once, by a compare-and-set, to either an outcome (a non-negative number chosen by whoever wakes
+ * it) or {@link #CANCELLED} (by the waiter itself, when interrupted). Whoever wins that compare-and-set owns the
+ * operation: a waker that loses must not touch the waiter's operation, and a waiter that loses to a waker must
+ * complete the operation even though it was interrupted, so that no value is lost.
+ *
+ * <p>Because all waits pass through here, the goroutine's state ({@link Goroutine#blockedOn}) is always known:
+ * this is what the deadlock detector and goroutine dumps read.
+ */
+final class Parker {
+    /** State while nobody has woken the waiter. */
+    static final int WAITING = -1;
+    /** State once the waiter gave up because it was interrupted. */
+    static final int CANCELLED = -2;
+
+    /** Spin this many times before parking: a partner on another core often answers within that time. */
+    private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0;
+
+    private static final VarHandle STATE;
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(Parker.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Thread thread = Thread.currentThread();
+    private volatile int state = WAITING;
+
+    /**
+     * Completes the wait with {@code outcome} (≥ 0) and unparks the waiter, unless someone else completed or
+     * cancelled it first. Writes made before a successful call are visible to the waiter when it returns.
+     *
+     * @return whether this call won, and so owns the waiter's operation
+     */
+    boolean wake(int outcome) {
+        if (STATE.compareAndSet(this, WAITING, outcome)) {
+            LockSupport.unpark(thread);
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether the waiter is still waiting (nobody woke or cancelled it). */
+    boolean isWaiting() {
+        return state == WAITING;
+    }
+
+    /**
+     * Waits until woken, and returns the outcome, or {@link #CANCELLED} if the thread was interrupted first. In
+     * the latter case the caller must undo its registration (remove its waiters) and throw.
+     *
+     * @param status  what the goroutine is doing, in the words of Go's goroutine dumps ("chan receive")
+     * @param subject what it waits on (a channel, the cases of a select, a lock ...), for diagnostics
+     */
+    int await(String status, Object subject) {
+        int s;
+        for (int i = 0; i < SPINS; i++) {
+            if ((s = state) != WAITING) return s;
+            Thread.onSpinWait();
+        }
+        boolean interruptedLate = false;
+        Goroutine g = Goroutine.current();
+        g.block(status, subject);
+        try {
+            while ((s = state) == WAITING) {
+                if (Thread.interrupted()) {
+                    if (STATE.compareAndSet(this, WAITING, CANCELLED)) return CANCELLED;
+                    interruptedLate = true; // completed meanwhile: finish the operation, keep the interrupt
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+        } finally {
+            g.unblock();
+        }
+        if (interruptedLate) Thread.currentThread().interrupt();
+        return s;
+    }
+
+    /**
+     * Blocks the calling goroutine for good, as Go does for an operation on a nil channel or an empty
+     * {@code select {}}. Only an interrupt ends it.
+     */
+    static void blockForever(String status, Object subject) {
+        new Parker().await(status, subject);
+        throw new UncheckedInterruptedException();
+    }
+}

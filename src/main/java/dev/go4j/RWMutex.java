@@ -1,0 +1,118 @@
+package dev.go4j;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A reader/writer mutual exclusion lock: any number of readers or one writer. Go's {@code sync.RWMutex}.
+ *
+ * <p>As in Go, a goroutine waiting in {@link #lock()} keeps new readers out, so a steady stream of readers
+ * cannot starve a writer; the readers that arrived meanwhile go next, before another writer. It is not
+ * reentrant: a reader that asks for the read lock again while a writer waits blocks forever.
+ *
+ * <p>Memory effects: an {@code unlock()} happens-before every later {@code rLock()} and {@code lock()}
+ * returns; an {@code rUnlock()} happens-before the next {@code lock()} returns.
+ */
+public final class RWMutex {
+    private int readers;          // readers holding the lock; guarded by this
+    private boolean writer;       // whether a writer holds the lock; guarded by this
+    private final List<Parker> waitingReaders = new ArrayList<>();      // guarded by this
+    private final ArrayDeque<Parker> waitingWriters = new ArrayDeque<>(); // guarded by this
+
+    /** Locks for reading: Go's {@code rw.RLock()}. */
+    public void rLock() {
+        Parker p;
+        synchronized (this) {
+            if (!writer && waitingWriters.isEmpty()) {
+                readers++;
+                return;
+            }
+            p = new Parker();
+            waitingReaders.add(p);
+        }
+        if (p.await("sync.RWMutex.RLock", this) == Parker.CANCELLED) {
+            synchronized (this) {
+                waitingReaders.remove(p);
+            }
+            throw new UncheckedInterruptedException();
+        }
+    }
+
+    /** Locks for reading if that needs no waiting: Go's {@code rw.TryRLock()}. */
+    public synchronized boolean tryRLock() {
+        if (writer || !waitingWriters.isEmpty()) return false;
+        readers++;
+        return true;
+    }
+
+    /**
+     * Undoes one {@link #rLock()}: Go's {@code rw.RUnlock()}.
+     *
+     * @throws Panic "sync: RUnlock of unlocked RWMutex"
+     */
+    public synchronized void rUnlock() {
+        if (readers == 0) throw new Panic("sync: RUnlock of unlocked RWMutex");
+        if (--readers == 0) admitWriter();
+    }
+
+    /** Locks for writing, waiting for every reader and writer to leave: Go's {@code rw.Lock()}. */
+    public void lock() {
+        Parker p;
+        synchronized (this) {
+            if (!writer && readers == 0) {
+                writer = true;
+                return;
+            }
+            p = new Parker();
+            waitingWriters.add(p);
+        }
+        if (p.await("sync.RWMutex.Lock", this) == Parker.CANCELLED) {
+            synchronized (this) {
+                waitingWriters.remove(p);
+                if (!writer && waitingWriters.isEmpty()) admitReaders(); // they were only waiting for us
+            }
+            throw new UncheckedInterruptedException();
+        }
+    }
+
+    /** Locks for writing if that needs no waiting: Go's {@code rw.TryLock()}. */
+    public synchronized boolean tryLock() {
+        if (writer || readers > 0) return false;
+        writer = true;
+        return true;
+    }
+
+    /**
+     * Unlocks for writing: waiting readers go first, else the next writer. Go's {@code rw.Unlock()}.
+     *
+     * @throws Panic "sync: Unlock of unlocked RWMutex"
+     */
+    public synchronized void unlock() {
+        if (!writer) throw new Panic("sync: Unlock of unlocked RWMutex");
+        writer = false;
+        admitReaders();
+        if (readers == 0) admitWriter();
+    }
+
+    private void admitReaders() {
+        for (Parker p : waitingReaders) if (p.wake(0)) readers++;
+        waitingReaders.clear();
+    }
+
+    private void admitWriter() {
+        for (Parker next; (next = waitingWriters.poll()) != null; ) {
+            if (next.wake(0)) {
+                writer = true;
+                return;
+            }
+        }
+        admitReaders(); // no writer after all: readers held back for one may go
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "RWMutex(readers=" + readers + ", writer=" + writer + ", waiting readers=" + waitingReaders.size()
+                + ", waiting writers=" + waitingWriters.size() + ")";
+    }
+}

@@ -1,0 +1,85 @@
+package dev.go4j;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The clock behind {@link Timer}, {@link Ticker}, timeout cases and context deadlines: one daemon platform
+ * thread that runs due alarms. An alarm's action must be short and must not block; anything longer starts a
+ * goroutine.
+ *
+ * <p>It counts the alarms that are armed, because a goroutine that waits for a timer is not deadlocked.
+ */
+final class Timers {
+    private static final ScheduledThreadPoolExecutor CLOCK = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "go4j-timers");
+        t.setDaemon(true);
+        return t;
+    });
+    static {
+        CLOCK.setRemoveOnCancelPolicy(true);
+    }
+
+    private static final AtomicInteger ARMED = new AtomicInteger();
+
+    private Timers() {}
+
+    /** A scheduled action that can be disarmed exactly once, by firing (one-shot) or by cancelling. */
+    static final class Alarm {
+        private final AtomicBoolean armed = new AtomicBoolean(true);
+        private volatile ScheduledFuture<?> future;
+
+        /** Disarms the alarm; returns true for the one call that found it armed. */
+        boolean disarm() {
+            if (!armed.compareAndSet(true, false)) return false;
+            ARMED.decrementAndGet();
+            return true;
+        }
+
+        /** Disarms and unschedules the alarm; returns true if it was still armed. */
+        boolean cancel() {
+            boolean wasArmed = disarm();
+            ScheduledFuture<?> f = future;
+            if (f != null) f.cancel(false);
+            return wasArmed;
+        }
+
+        boolean isArmed() {
+            return armed.get();
+        }
+    }
+
+    /** Runs {@code action} once after {@code delay} (at once if it is zero or negative), unless cancelled. */
+    static Alarm once(Duration delay, Runnable action) {
+        Alarm a = new Alarm();
+        ARMED.incrementAndGet();
+        a.future = CLOCK.schedule(() -> {
+            if (a.disarm()) action.run();
+        }, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        return a;
+    }
+
+    /**
+     * Runs {@code action} every {@code period}, the first time after one period, until cancelled. The action
+     * runs while the alarm is still armed, so it can synchronize with {@link Alarm#cancel()}.
+     */
+    static Alarm every(Duration period, Runnable action) {
+        long nanos = period.toNanos();
+        if (nanos <= 0) throw new IllegalArgumentException("non-positive interval for NewTicker");
+        Alarm a = new Alarm();
+        ARMED.incrementAndGet();
+        a.future = CLOCK.scheduleAtFixedRate(() -> {
+            if (a.isArmed()) action.run();
+        }, nanos, nanos, TimeUnit.NANOSECONDS);
+        return a;
+    }
+
+    /** How many alarms are armed now. */
+    static int armed() {
+        return ARMED.get();
+    }
+}
