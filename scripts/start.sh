@@ -4,4 +4,4 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$ROOT/go4j" build >/dev/null
 exec "$GO4J_JAVA_HOME/bin/jshell" --class-path "$ROOT/target/classes" \
-  --startup DEFAULT --startup <(printf 'import dev.go4j.*;\nimport static dev.go4j.Go.*;\n')
+  --startup DEFAULT --startup "$ROOT/src/main/resources/dev/go4j/notebook/startup.jsh"
