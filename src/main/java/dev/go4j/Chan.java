@@ -308,6 +308,16 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         };
     }
 
+    /** How many goroutines wait to send, and to receive, on this channel: for diagnostics and tests. */
+    int[] waiting() {
+        lock();
+        try {
+            return new int[] {sendq.snapshot().size(), recvq.snapshot().size()};
+        } finally {
+            unlock();
+        }
+    }
+
     // ---- locking ------------------------------------------------------------------------------------------
 
     void lock() {
