@@ -101,9 +101,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             unlock();
         }
         int outcome = w.parker.await("chan send", this);
-        if (outcome == Parker.CANCELLED) {
+        if (outcome < 0) {
             dequeue(w);
-            throw new UncheckedInterruptedException();
+            throw w.parker.failure(outcome);
         }
         if (Waiter.closedIn(outcome)) throw new Panic("send on closed channel");
     }
@@ -191,9 +191,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             unlock();
         }
         int outcome = w.parker.await("chan receive", this);
-        if (outcome == Parker.CANCELLED) {
+        if (outcome < 0) {
             dequeue(w);
-            throw new UncheckedInterruptedException();
+            throw w.parker.failure(outcome);
         }
         return Waiter.closedIn(outcome) ? CLOSED : w.elem;
     }

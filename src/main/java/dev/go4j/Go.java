@@ -62,6 +62,31 @@ public final class Go {
         Goroutine.start(Objects.requireNonNull(name, "name"), Objects.requireNonNull(body, "body"));
     }
 
+    // ---- programs ---------------------------------------------------------------------------------------
+
+    /**
+     * Runs {@code main} as a Go program: when it returns, the program ends and its goroutines stop, printing
+     * nothing more. A deadlock, a goroutine's panic, or running past the time limit
+     * ({@link Program#defaultTimeLimit()}) ends it with a clear error; goroutines left blocked are reported
+     * on {@code System.err} as leaks. See {@link Program}.
+     *
+     * @throws DeadlockError     "fatal error: all goroutines are asleep - deadlock!", with who waits on what
+     * @throws GoroutinePanic    if a goroutine threw
+     * @throws TimeLimitExceeded if the program ran too long, with what every goroutine was doing
+     */
+    public static void run(Task main) {
+        run(Program.defaultTimeLimit(), main);
+    }
+
+    /** Like {@link #run(Task)}, with a time limit for this program. */
+    public static void run(Duration limit, Task main) {
+        Program.Result r = Program.run(limit, main);
+        if (!r.clean()) {
+            System.err.print(r.report());
+            System.err.flush();
+        }
+    }
+
     // ---- channels -----------------------------------------------------------------------------------------
 
     /** A new unbuffered channel: Go's {@code make(chan T)}. */
@@ -211,13 +236,13 @@ public final class Go {
         Objects.requireNonNull(d, "duration");
         if (d.isNegative() || d.isZero()) return;
         Goroutine g = Goroutine.current();
-        g.block("sleep", d);
+        g.pause("sleep", d);
         try {
             Thread.sleep(d);
         } catch (InterruptedException e) {
             throw new UncheckedInterruptedException(e);
         } finally {
-            g.unblock();
+            g.unpause();
         }
     }
 

@@ -9,10 +9,12 @@ import java.util.concurrent.locks.LockSupport;
  * sync primitive parks here, and every wake-up goes through {@link #wake(int)}.
  *
  * <p>A parker belongs to one waiting goroutine and is used once. Its state starts {@link #WAITING} and is
- * set exactly once, by a compare-and-set, to either an outcome (a non-negative number chosen by whoever wakes
- * it) or {@link #CANCELLED} (by the waiter itself, when interrupted). Whoever wins that compare-and-set owns the
- * operation: a waker that loses must not touch the waiter's operation, and a waiter that loses to a waker must
- * complete the operation even though it was interrupted, so that no value is lost.
+ * set exactly once, by a compare-and-set, to an outcome (a non-negative number chosen by whoever wakes it),
+ * to {@link #CANCELLED} (by the waiter itself, when interrupted), or to {@link #ABORTED} (by the deadlock
+ * detector). Whoever wins that compare-and-set owns the operation: a waker that loses must not touch the
+ * waiter's operation, and a waiter that loses to a waker must complete the operation even though it was
+ * interrupted, so that no value is lost. A negative outcome means the operation did not happen: the waiter
+ * removes its registration and throws {@link #failure(int)}.
  *
  * <p>Because all waits pass through here, the goroutine's state ({@link Goroutine#blockedOn}) is always known:
  * this is what the deadlock detector and goroutine dumps read.
@@ -22,6 +24,8 @@ final class Parker {
     static final int WAITING = -1;
     /** State once the waiter gave up because it was interrupted. */
     static final int CANCELLED = -2;
+    /** State once the waiter was told it can never be woken (a deadlock); {@link #abortCause} says why. */
+    static final int ABORTED = -3;
 
     /** Spin this many times before parking: a partner on another core often answers within that time. */
     private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0;
@@ -35,8 +39,9 @@ final class Parker {
         }
     }
 
-    private final Thread thread = Thread.currentThread();
+    private final Goroutine goroutine = Goroutine.current();
     private volatile int state = WAITING;
+    private Throwable abortCause; // written before the compare-and-set to ABORTED, read after it
 
     /**
      * Completes the wait with {@code outcome} (≥ 0) and unparks the waiter, unless someone else completed or
@@ -46,10 +51,29 @@ final class Parker {
      */
     boolean wake(int outcome) {
         if (STATE.compareAndSet(this, WAITING, outcome)) {
-            LockSupport.unpark(thread);
+            LockSupport.unpark(goroutine.thread);
             return true;
         }
         return false;
+    }
+
+    /** Wakes the waiter to fail with {@code why}, unless it was woken first. */
+    boolean abort(Throwable why) {
+        abortCause = why;
+        if (STATE.compareAndSet(this, WAITING, ABORTED)) {
+            LockSupport.unpark(goroutine.thread);
+            return true;
+        }
+        return false;
+    }
+
+    /** What a waiter whose wait ended with a negative {@code outcome} throws. */
+    RuntimeException failure(int outcome) {
+        if (outcome == ABORTED) {
+            if (abortCause instanceof Error e) throw e;
+            return (RuntimeException) abortCause;
+        }
+        return new UncheckedInterruptedException();
     }
 
     /** Whether the waiter is still waiting (nobody woke or cancelled it). */
@@ -58,8 +82,9 @@ final class Parker {
     }
 
     /**
-     * Waits until woken, and returns the outcome, or {@link #CANCELLED} if the thread was interrupted first. In
-     * the latter case the caller must undo its registration (remove its waiters) and throw.
+     * Waits until woken, and returns the outcome: non-negative if the operation happened; negative
+     * ({@link #CANCELLED} if the thread was interrupted first, {@link #ABORTED}) if it did not, and then the
+     * caller must undo its registration (remove its waiters) and throw {@link #failure(int)}.
      *
      * @param status  what the goroutine is doing, in the words of Go's goroutine dumps ("chan receive")
      * @param subject what it waits on (a channel, the cases of a select, a lock ...), for diagnostics
@@ -71,8 +96,8 @@ final class Parker {
             Thread.onSpinWait();
         }
         boolean interruptedLate = false;
-        Goroutine g = Goroutine.current();
-        g.block(status, subject);
+        Goroutine g = goroutine;
+        g.block(this, status, subject);
         try {
             while ((s = state) == WAITING) {
                 if (Thread.interrupted()) {
@@ -94,7 +119,7 @@ final class Parker {
      * {@code select {}}. Only an interrupt ends it.
      */
     static void blockForever(String status, Object subject) {
-        new Parker().await(status, subject);
-        throw new UncheckedInterruptedException();
+        Parker p = new Parker();
+        throw p.failure(p.await(status, subject));
     }
 }

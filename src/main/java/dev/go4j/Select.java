@@ -106,7 +106,7 @@ final class Select {
         } finally {
             unlockAll(lockOrder);
         }
-        if (outcome == Parker.CANCELLED) throw new UncheckedInterruptedException();
+        if (outcome < 0) throw parker.failure(outcome);
         int i = Waiter.caseOf(outcome);
         boolean closed = Waiter.closedIn(outcome);
         if (cases[i].kind == Case.Kind.SEND && closed) throw new Panic("send on closed channel");
