@@ -99,8 +99,8 @@ final class Goroutine {
         program.blocked(this);
     }
 
+    /** The wait is over; whoever ended it has already counted this goroutine as running. */
     void unblock() {
-        program.resumed(this);
         parker = null;
         blockedOn = null;
         blockedSubject = null;

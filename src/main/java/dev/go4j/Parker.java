@@ -8,24 +8,29 @@ import java.util.concurrent.locks.LockSupport;
  * The one place where a goroutine waits for a go4j operation: every blocking channel operation, select, and
  * sync primitive parks here, and every wake-up goes through {@link #wake(int)}.
  *
- * <p>A parker belongs to one waiting goroutine and is used once. Its state starts {@link #WAITING} and is
- * set exactly once, by a compare-and-set, to an outcome (a non-negative number chosen by whoever wakes it),
- * to {@link #CANCELLED} (by the waiter itself, when interrupted), or to {@link #ABORTED} (by the deadlock
- * detector). Whoever wins that compare-and-set owns the operation: a waker that loses must not touch the
- * waiter's operation, and a waiter that loses to a waker must complete the operation even though it was
- * interrupted, so that no value is lost. A negative outcome means the operation did not happen: the waiter
- * removes its registration and throws {@link #failure(int)}.
+ * <p>A parker belongs to one waiting goroutine and is used once. Its state starts {@link #WAITING}; the waiter
+ * moves it to {@link #PARKED} when it stops spinning and goes to sleep. It then ends exactly once, by a
+ * compare-and-set, in an outcome (a non-negative number chosen by whoever wakes it), in {@link #CANCELLED}
+ * (by the waiter itself, when interrupted), or in {@link #ABORTED} (by the deadlock detector). Whoever wins
+ * that compare-and-set owns the operation: a waker that loses must not touch the waiter's operation, and a
+ * waiter that loses to a waker must complete the operation even though it was interrupted, so that no value
+ * is lost. A negative outcome means the operation did not happen: the waiter removes its registration and
+ * throws {@link #failure(int)}.
  *
- * <p>Because all waits pass through here, the goroutine's state ({@link Goroutine#blockedOn}) is always known:
- * this is what the deadlock detector and goroutine dumps read.
+ * <p>Whoever ends a {@code PARKED} wait counts the goroutine as running again in its program, at that very
+ * moment, as Go's {@code goready} does: a goroutine that was woken but has not run yet is never mistaken for
+ * a blocked one. Because all waits pass through here, the goroutine's state ({@link Goroutine#blockedOn}) is
+ * always known: this is what the deadlock detector and goroutine dumps read.
  */
 final class Parker {
-    /** State while nobody has woken the waiter. */
+    /** State while nobody has woken the waiter, and it still spins. */
     static final int WAITING = -1;
     /** State once the waiter gave up because it was interrupted. */
     static final int CANCELLED = -2;
     /** State once the waiter was told it can never be woken (a deadlock); {@link #abortCause} says why. */
     static final int ABORTED = -3;
+    /** State while nobody has woken the waiter, and it sleeps: it counts as blocked in its program. */
+    static final int PARKED = -4;
 
     /** Spin this many times before parking: a partner on another core often answers within that time. */
     private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0;
@@ -50,19 +55,24 @@ final class Parker {
      * @return whether this call won, and so owns the waiter's operation
      */
     boolean wake(int outcome) {
-        if (STATE.compareAndSet(this, WAITING, outcome)) {
-            LockSupport.unpark(goroutine.thread);
-            return true;
-        }
-        return false;
+        return end(outcome);
     }
 
     /** Wakes the waiter to fail with {@code why}, unless it was woken first. */
     boolean abort(Throwable why) {
         abortCause = why;
-        if (STATE.compareAndSet(this, WAITING, ABORTED)) {
-            LockSupport.unpark(goroutine.thread);
-            return true;
+        return end(ABORTED);
+    }
+
+    private boolean end(int outcome) {
+        for (int s; (s = state) == WAITING || s == PARKED; ) {
+            if (STATE.compareAndSet(this, s, outcome)) {
+                if (s == PARKED) {
+                    goroutine.program.resumed(goroutine);
+                    LockSupport.unpark(goroutine.thread);
+                }
+                return true;
+            }
         }
         return false;
     }
@@ -78,7 +88,8 @@ final class Parker {
 
     /** Whether the waiter is still waiting (nobody woke or cancelled it). */
     boolean isWaiting() {
-        return state == WAITING;
+        int s = state;
+        return s == WAITING || s == PARKED;
     }
 
     /**
@@ -95,13 +106,17 @@ final class Parker {
             if ((s = state) != WAITING) return s;
             Thread.onSpinWait();
         }
+        if (!STATE.compareAndSet(this, WAITING, PARKED)) return state; // woken while spinning
         boolean interruptedLate = false;
         Goroutine g = goroutine;
         g.block(this, status, subject);
         try {
-            while ((s = state) == WAITING) {
+            while ((s = state) == PARKED) {
                 if (Thread.interrupted()) {
-                    if (STATE.compareAndSet(this, WAITING, CANCELLED)) return CANCELLED;
+                    if (STATE.compareAndSet(this, PARKED, CANCELLED)) {
+                        g.program.resumed(g);
+                        return CANCELLED;
+                    }
                     interruptedLate = true; // completed meanwhile: finish the operation, keep the interrupt
                 } else {
                     LockSupport.park(this);

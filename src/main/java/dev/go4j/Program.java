@@ -35,10 +35,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Program {
     /*
      * Deadlock detection, in short. `running` counts the goroutines started by go4j that are not asleep in
-     * Parker.await. When it drops to zero (a goroutine blocks or ends), or a foreign thread blocks while it is
-     * zero, or a timer of the program is disarmed while it is zero, `checkDeadlock` scans the members: the
-     * program is deadlocked if every live member is asleep (its Parker still WAITING: a goroutine that was
-     * woken but has not run yet is not asleep) and no timer is armed. A second pass confirms that nobody moved.
+     * Parker.await; whoever wakes a goroutine counts it back in (Parker.end). When `running` drops to zero (a
+     * goroutine blocks or ends), or a foreign thread blocks while it is zero, or a timer of the program is
+     * disarmed while it is zero, `checkDeadlock` scans the members: the program is deadlocked if every live
+     * member is asleep (its Parker still waiting) and no timer is armed. A second pass confirms that nobody
+     * moved in between.
      */
 
     /** Where code outside any {@link #run} lives. */
@@ -195,6 +196,9 @@ public final class Program {
 
     /** Ends the program: reports leaks, stops every goroutine, waits a little for them to go. */
     private Result stop(Duration elapsed) {
+        // Let goroutines that are on their way to block get there, so that a leak is seen as one.
+        long settle = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        while (running.get() > 0 && System.nanoTime() < settle) Thread.onSpinWait();
         List<Goroutine> leaked = new ArrayList<>();
         for (Goroutine m : members) if (m != main && m.isAsleep()) leaked.add(m);
         List<String> leakReport = leaked.stream().map(GoroutineDump::describe).toList();
