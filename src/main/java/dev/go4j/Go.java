@@ -87,6 +87,16 @@ public final class Go {
         }
     }
 
+    /**
+     * Runs {@code main} as a program, like {@link #run(Task)}, and records what its goroutines do: starts and
+     * ends, sends and receives, closes, select choices, blocked time. The trace draws itself as a timeline
+     * ({@link Trace#svg()}); if the program fails (a deadlock, a panic), the trace keeps the failure instead
+     * of throwing it.
+     */
+    public static Trace trace(Task main) {
+        return Trace.record(Program.defaultTimeLimit(), main);
+    }
+
     // ---- channels -----------------------------------------------------------------------------------------
 
     /** A new unbuffered channel: Go's {@code make(chan T)}. */

@@ -18,6 +18,14 @@ final class GoDuration {
         return sign + scaled(a, 9) + "s";
     }
 
+    /** Like {@link #format}, rounded to three significant digits ({@code 14.3s}, {@code 1.23ms}), for display. */
+    static String rounded(Duration d) {
+        long n = Math.abs(d.toNanos());
+        long unit = 1;
+        while (n / unit >= 1000) unit *= 10;
+        return format(Duration.ofNanos(Math.round((double) d.toNanos() / unit) * unit));
+    }
+
     private static String scaled(long nanos, int exponent) {
         return BigDecimal.valueOf(nanos).movePointLeft(exponent).stripTrailingZeros().toPlainString();
     }

@@ -80,13 +80,13 @@ final class Goroutine {
 
     private void run(Task body) {
         CURRENT.set(this);
-        Trace.goroutineStarted(this);
+        Tracing.goroutineStarted(this);
         try {
             body.run();
         } catch (Throwable t) {
             program.panicked(this, t);
         } finally {
-            Trace.goroutineEnded(this);
+            Tracing.goroutineEnded(this);
             program.leave(this);
         }
     }
@@ -95,7 +95,7 @@ final class Goroutine {
         blockedSubject = subject;
         blockedOn = status;
         parker = p;
-        Trace.blocked(this, status, subject);
+        Tracing.blocked(this, status, subject);
         program.blocked(this);
     }
 
@@ -104,7 +104,7 @@ final class Goroutine {
         parker = null;
         blockedOn = null;
         blockedSubject = null;
-        Trace.unblocked(this);
+        Tracing.unblocked(this);
     }
 
     /** Marks a wait that is not on a go4j operation (sleep): shown in dumps, but never part of a deadlock. */

@@ -33,7 +33,7 @@ final class Parker {
     static final int PARKED = -4;
 
     /** Spin this many times before parking: a partner on another core often answers within that time. */
-    private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0;
+    private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 64 : 0;
 
     private static final VarHandle STATE;
     static {
@@ -84,6 +84,11 @@ final class Parker {
             return (RuntimeException) abortCause;
         }
         return new UncheckedInterruptedException();
+    }
+
+    /** The goroutine that waits. */
+    Goroutine goroutine() {
+        return goroutine;
     }
 
     /** Whether the waiter is still waiting (nobody woke or cancelled it). */

@@ -104,9 +104,15 @@ public final class Program {
      * @throws RuntimeException  or {@link Error}: what {@code main} threw, as it threw it
      */
     public static Result run(Duration limit, Task main) {
+        return run(limit, main, p -> {});
+    }
+
+    /** {@link #run(Duration, Task)}, calling {@code beforeStart} with the program before main starts. */
+    static Result run(Duration limit, Task main, java.util.function.Consumer<Program> beforeStart) {
         requirePositive(limit);
         Objects.requireNonNull(main, "main");
         Program p = new Program();
+        beforeStart.accept(p);
         LIVE.add(p);
         OutputGate.install();
         long start = System.nanoTime();
