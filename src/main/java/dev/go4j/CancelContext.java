@@ -80,19 +80,28 @@ public final class CancelContext implements Context, AutoCloseable {
         cancel();
     }
 
+    /**
+     * Cancels this context and its subtree. As in Go, err, the closing of done and the children's cancellation
+     * all happen under this context's lock, so nobody sees err set while done is open or a child not yet
+     * cancelled. Locks are taken from parent to child only; the parent is told afterwards, outside the lock.
+     */
     private void cancel(ContextError why) {
-        Set<CancelContext> kids;
-        synchronized (this) {
-            if (err != null) return;
-            err = why;
-            kids = children;
-            children = null;
-            if (timer != null) timer.cancel();
+        if (cancelSubtree(why)) {
+            CancelContext p = cancellableAncestor(parent);
+            if (p != null) p.disown(this);
         }
+    }
+
+    /** Cancels this context and its descendants; false if it was already done. */
+    private synchronized boolean cancelSubtree(ContextError why) {
+        if (err != null) return false;
+        err = why;
+        Set<CancelContext> kids = children;
+        children = null;
+        if (timer != null) timer.cancel();
         done.close();
-        for (CancelContext k : kids) k.cancel(why);
-        CancelContext p = cancellableAncestor(parent);
-        if (p != null) p.disown(this);
+        for (CancelContext k : kids) k.cancelSubtree(why);
+        return true;
     }
 
     @Override
