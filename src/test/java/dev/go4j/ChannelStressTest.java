@@ -128,16 +128,21 @@ class ChannelStressTest {
         return completed.get();
     }
 
-    /** Waits for the group's goroutines to finish, failing if they are still blocked after 20 seconds. */
+    /** Waits for the group's goroutines to finish, failing with a dump if they are still blocked after 20 seconds. */
     static void awaitWithin(WaitGroup wg, String why) {
+        awaitWithin(wg, why, 20, true);
+    }
+
+    /** Waits for the group's goroutines to finish, failing if they are still blocked after {@code limit} seconds. */
+    static void awaitWithin(WaitGroup wg, String why, int limit, boolean dump) {
         Chan<Boolean> finished = chan(1);
         go(() -> {
             wg.await();
             finished.send(true);
         });
         AtomicBoolean timedOut = new AtomicBoolean();
-        select(recv(finished), timeout(seconds(20), () -> timedOut.set(true)));
-        if (timedOut.get()) fail(why + "\n" + Program.dumpAll());
+        select(recv(finished), timeout(seconds(limit), () -> timedOut.set(true)));
+        if (timedOut.get()) fail(why + (dump ? "\n" + Program.dumpAll() : ""));
     }
 
     @Test
