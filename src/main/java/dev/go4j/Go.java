@@ -2,6 +2,7 @@ package dev.go4j;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.concurrent.ThreadLocalRandom;
@@ -296,7 +297,7 @@ public final class Go {
 
     /** {@code n} microseconds: Go's {@code n * time.Microsecond}. */
     public static Duration micros(long n) {
-        return Duration.ofNanos(Math.multiplyExact(n, 1000L));
+        return Duration.of(n, ChronoUnit.MICROS);
     }
 
     /** {@code n} milliseconds: Go's {@code n * time.Millisecond}. */
@@ -357,9 +358,9 @@ public final class Go {
 
     // ---- panics and printing ------------------------------------------------------------------------------
 
-    /** Throws a {@link Panic} with {@code value}: Go's {@code panic(value)}. */
+    /** Throws a {@link Panic} with {@code value}: Go's {@code panic(value)}; {@code panic(null)} panics as Go 1.21 does. */
     public static Panic panic(Object value) {
-        throw new Panic(value);
+        throw new Panic(value == null ? "panic called with nil argument" : value); // Go 1.21's PanicNilError
     }
 
     /** Prints the arguments separated by spaces, then a newline: Go's {@code fmt.Println}. */
@@ -369,8 +370,9 @@ public final class Go {
         System.out.println(line);
     }
 
-    /** A random int in {@code [0, n)}: Go's {@code rand.Intn(n)}. */
+    /** A random int in {@code [0, n)}: Go's {@code rand.Intn(n)}; n must be positive. */
     public static int randInt(int n) {
+        if (n <= 0) throw new IllegalArgumentException("invalid argument to Intn");
         return ThreadLocalRandom.current().nextInt(n);
     }
 }

@@ -19,6 +19,7 @@ public final class Ticker {
     private long generation;    // guarded by this; a tick from an older generation is stale and sends nothing
 
     Ticker(Duration period) {
+        if (period.isNegative() || period.isZero()) throw new IllegalArgumentException("non-positive interval for NewTicker");
         this.C = chan;
         reset(period);
     }

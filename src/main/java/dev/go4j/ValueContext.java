@@ -11,8 +11,8 @@ final class ValueContext implements Context {
     private final Object value;
 
     ValueContext(Context parent, Object key, Object value) {
-        this.parent = Objects.requireNonNull(parent, "parent");
-        this.key = Objects.requireNonNull(key, "key");
+        this.parent = Objects.requireNonNull(parent, "cannot create context from nil parent");
+        this.key = Objects.requireNonNull(key, "nil key");
         this.value = value;
     }
 
