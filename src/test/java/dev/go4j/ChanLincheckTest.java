@@ -1,5 +1,6 @@
 package dev.go4j;
 
+import org.jetbrains.lincheck.LincheckAssertionError;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
@@ -13,6 +14,7 @@ import java.util.Random;
 
 import static dev.go4j.Go.chan;
 import static dev.go4j.Scenarios.call;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Channels are linearizable: whatever the interleaving, the results of concurrent calls are those of some
@@ -143,6 +145,41 @@ public class ChanLincheckTest {
         public Cap1() {
             super(1);
         }
+    }
+
+    /**
+     * A channel of capacity 2 without its lock, as a check of the checks: model checking must find it out.
+     */
+    public static class Unlocked {
+        private final java.util.ArrayDeque<Integer> buf = new java.util.ArrayDeque<>();
+        private int count; // kept apart from the deque, as Chan keeps its count: the race is between the two
+
+        @Operation
+        public Object trySend(@Param(gen = IntGen.class, conf = "1:3") int v) {
+            if (count == 2) return false;
+            buf.add(v);
+            count++;
+            return true;
+        }
+
+        @Operation
+        public Object tryRecv() {
+            if (count == 0) return "empty";
+            count--;
+            Integer v = buf.poll();
+            return v == null ? "empty" : v;
+        }
+
+        @Operation
+        public Object len() {
+            return count;
+        }
+    }
+
+    @Test
+    @DisplayName("the check can fail: model checking finds the race in a buffered channel without its lock")
+    void unlockedChannelIsCaught() {
+        assertThrows(LincheckAssertionError.class, () -> Scenarios.modelChecking(Cap2.class).check(Unlocked.class));
     }
 
     @Test
