@@ -29,7 +29,7 @@ class ChannelStressTest {
     @Test
     @DisplayName("8 producers, 4 consumers, random interrupts and an early close, per round: every value received exactly once or its send failed")
     void exactlyOnceUnderInterruptsAndCloses() throws InterruptedException {
-        int rounds = Sizes.pick(30, 300), perProducer = Sizes.pick(2_000, 4_000);
+        int rounds = Sizes.pick(25, 300), perProducer = Sizes.pick(2_000, 4_000);
         long operations = 0;
         for (int r = 0; r < rounds; r++) operations += round(r, perProducer);
         assertTrue(operations >= (long) rounds * perProducer, "too few operations: " + operations);

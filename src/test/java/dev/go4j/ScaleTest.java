@@ -24,9 +24,9 @@ class ScaleTest {
     private static final long BYTES_PER_PARKED_GOROUTINE = 2_048;
 
     @Test
-    @DisplayName("a million goroutines (200 000 in the fast run) blocked on 1 000 channels at once, then released: each gets one value")
+    @DisplayName("a million goroutines (100 000 in the fast run) blocked on 1 000 channels at once, then released: each gets one value")
     void manyParkedGoroutines() {
-        int n = Sizes.pick(200_000, 1_000_000), perChannel = 1_000;
+        int n = Sizes.pick(100_000, 1_000_000), perChannel = 1_000;
         assertTrue(Runtime.getRuntime().maxMemory() <= 2100L << 20,
                 "this test must run with the stated heap (-Xmx2g), not " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
         List<Chan<Integer>> chans = new ArrayList<>();

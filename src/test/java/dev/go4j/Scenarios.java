@@ -27,7 +27,7 @@ final class Scenarios {
     /** Model checking of random scenarios of {@code test}'s operations, checked against {@code model}. */
     static ModelCheckingOptions modelChecking(Class<? extends Model<?>> model) {
         return checker(new ModelCheckingOptions())
-                .iterations(Sizes.pick(3, 50)).invocationsPerIteration(Sizes.pick(100, 2_000))
+                .iterations(Sizes.pick(2, 50)).invocationsPerIteration(Sizes.pick(30, 2_000))
                 .threads(3).actorsPerThread(3).actorsBefore(2).actorsAfter(2)
                 .sequentialSpecification(model).verifier(ModelVerifier.class);
     }
@@ -35,19 +35,19 @@ final class Scenarios {
     /** Stress runs (real threads, no scheduling control) of random scenarios, checked against {@code model}. */
     static StressOptions stress(Class<? extends Model<?>> model) {
         return checker(new StressOptions())
-                .iterations(Sizes.pick(5, 50)).invocationsPerIteration(Sizes.pick(1_000, 10_000))
+                .iterations(Sizes.pick(2, 50)).invocationsPerIteration(Sizes.pick(200, 10_000))
                 .threads(3).actorsPerThread(3).actorsBefore(2).actorsAfter(2)
                 .sequentialSpecification(model).verifier(ModelVerifier.class);
     }
 
     /** Model checking of the given scenarios only. */
     static ModelCheckingOptions modelChecking(Class<? extends Model<?>> model, List<ExecutionScenario> scenarios) {
-        return only(checker(new ModelCheckingOptions()).invocationsPerIteration(Sizes.pick(60, 2_000)), model, scenarios);
+        return only(checker(new ModelCheckingOptions()).invocationsPerIteration(Sizes.pick(20, 2_000)), model, scenarios);
     }
 
     /** Stress runs of the given scenarios only. */
     static StressOptions stress(Class<? extends Model<?>> model, List<ExecutionScenario> scenarios) {
-        return only(checker(new StressOptions()).invocationsPerIteration(Sizes.pick(1_000, 10_000)), model, scenarios);
+        return only(checker(new StressOptions()).invocationsPerIteration(Sizes.pick(200, 10_000)), model, scenarios);
     }
 
     /**
@@ -61,13 +61,22 @@ final class Scenarios {
     }
 
     /**
-     * Model checking, and no interleaving inside the bookkeeping of programs, goroutines and traces: channels
-     * and sync are under test, and every extra switch point multiplies the interleavings to explore.
+     * Model checking, and no interleaving inside the bookkeeping of programs, goroutines and traces, nor inside
+     * the JDK's streams and sorting on a select's own arrays: channels and sync are under test, and every
+     * extra switch point multiplies the interleavings to explore.
      */
     private static ModelCheckingOptions checker(ModelCheckingOptions options) {
         Goroutine.current();
-        return options.addGuarantee(ManagedStrategyGuaranteeKt.forClasses("dev.go4j.Program", "dev.go4j.Goroutine",
-                "dev.go4j.Tracing", "dev.go4j.GoroutineDump").allMethods().treatAsAtomic());
+        return options.addGuarantee(ManagedStrategyGuaranteeKt.forClasses(Scenarios::bookkeeping).allMethods().treatAsAtomic());
+    }
+
+    /** Classes whose inside need not be interleaved: go4j's bookkeeping, and JDK helpers on local data. */
+    private static Boolean bookkeeping(String className) {
+        return switch (className) {
+            case "dev.go4j.Program", "dev.go4j.Goroutine", "dev.go4j.Tracing", "dev.go4j.GoroutineDump",
+                 "java.util.Arrays", "java.util.concurrent.ThreadLocalRandom" -> true;
+            default -> className.startsWith("java.util.stream.");
+        };
     }
 
     private static <O extends Options<O, ?>> O only(O options, Class<? extends Model<?>> model, List<ExecutionScenario> scenarios) {
@@ -78,7 +87,7 @@ final class Scenarios {
 
     /** How many hand-built scenarios each blocking test runs. */
     static int count() {
-        return Sizes.pick(4, 40);
+        return Sizes.pick(3, 40);
     }
 
     /** A call of {@code test}'s public method {@code name} with {@code args}. */

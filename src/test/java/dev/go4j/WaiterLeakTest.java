@@ -24,7 +24,7 @@ class WaiterLeakTest {
     @Test
     @DisplayName("a select loop over an idle channel, a busy one and a timeout, a million times in the long run: no waiter, timer or heap growth")
     void selectLoopOnIdleChannel() {
-        int n = Sizes.pick(150_000, 2_000_000);
+        int n = Sizes.pick(100_000, 2_000_000);
         Chan<Integer> idle = chan("idle"), busy = chan("busy");
         int timersBefore = Timers.armed();
         go(() -> {
