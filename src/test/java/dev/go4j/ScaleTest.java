@@ -20,8 +20,11 @@ import static org.junit.jupiter.api.Assertions.*;
 @Tag("stress")
 @DisplayName("Scale")
 class ScaleTest {
-    /** What one parked goroutine (virtual thread, goroutine record, waiter) may cost at most. */
-    private static final long BYTES_PER_PARKED_GOROUTINE = 2_048;
+    /**
+     * What one parked goroutine (virtual thread, goroutine record, waiter) may cost at most. The fast run's
+     * hundred thousand measure it roughly (fixed costs and GC noise weigh more there), hence its looser bound.
+     */
+    private static final long BYTES_PER_PARKED_GOROUTINE = Sizes.pick(4_096, 2_048);
 
     @Test
     @DisplayName("a million goroutines (100 000 in the fast run) blocked on 1 000 channels at once, then released: each gets one value")

@@ -27,7 +27,7 @@ final class Scenarios {
     /** Model checking of random scenarios of {@code test}'s operations, checked against {@code model}. */
     static ModelCheckingOptions modelChecking(Class<? extends Model<?>> model) {
         return checker(new ModelCheckingOptions())
-                .iterations(Sizes.pick(2, 50)).invocationsPerIteration(Sizes.pick(30, 2_000))
+                .iterations(Sizes.pick(2, 10)).invocationsPerIteration(Sizes.pick(30, 150))
                 .threads(3).actorsPerThread(3).actorsBefore(2).actorsAfter(2)
                 .sequentialSpecification(model).verifier(ModelVerifier.class);
     }
@@ -35,19 +35,19 @@ final class Scenarios {
     /** Stress runs (real threads, no scheduling control) of random scenarios, checked against {@code model}. */
     static StressOptions stress(Class<? extends Model<?>> model) {
         return checker(new StressOptions())
-                .iterations(Sizes.pick(2, 50)).invocationsPerIteration(Sizes.pick(200, 10_000))
+                .iterations(Sizes.pick(2, 20)).invocationsPerIteration(Sizes.pick(200, 2_000))
                 .threads(3).actorsPerThread(3).actorsBefore(2).actorsAfter(2)
                 .sequentialSpecification(model).verifier(ModelVerifier.class);
     }
 
     /** Model checking of the given scenarios only. */
     static ModelCheckingOptions modelChecking(Class<? extends Model<?>> model, List<ExecutionScenario> scenarios) {
-        return only(checker(new ModelCheckingOptions()).invocationsPerIteration(Sizes.pick(20, 2_000)), model, scenarios);
+        return only(checker(new ModelCheckingOptions()).invocationsPerIteration(Sizes.pick(20, 100)), model, scenarios);
     }
 
     /** Stress runs of the given scenarios only. */
     static StressOptions stress(Class<? extends Model<?>> model, List<ExecutionScenario> scenarios) {
-        return only(checker(new StressOptions()).invocationsPerIteration(Sizes.pick(200, 10_000)), model, scenarios);
+        return only(checker(new StressOptions()).invocationsPerIteration(Sizes.pick(200, 2_000)), model, scenarios);
     }
 
     /**
@@ -87,7 +87,7 @@ final class Scenarios {
 
     /** How many hand-built scenarios each blocking test runs. */
     static int count() {
-        return Sizes.pick(3, 40);
+        return Sizes.pick(3, 12);
     }
 
     /** A call of {@code test}'s public method {@code name} with {@code args}. */
