@@ -47,11 +47,23 @@ def is_empty_late_output(output):
             and not "".join(output.get("data", {}).get("text/plain", "")))
 
 
+def merged_streams(outputs):
+    """Adjacent stream outputs of one stream as one output, as a frontend saves them."""
+    merged = []
+    for o in outputs:
+        if (o.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
+                and merged[-1].get("name") == o.get("name")):
+            merged[-1]["text"] = "".join(merged[-1]["text"]) + "".join(o["text"])
+        else:
+            merged.append(o)
+    return merged
+
+
 def tidy(nb):
-    """What --save stores: no empty placeholders, no timing metadata, the canonical notebook metadata."""
+    """What --save stores: merged streams, no empty placeholders, no timing, the canonical metadata."""
     for cell in nb.cells:
         if cell.cell_type == "code":
-            cell.outputs = [o for o in cell.outputs if not is_empty_late_output(o)]
+            cell.outputs = merged_streams([o for o in cell.outputs if not is_empty_late_output(o)])
             cell.metadata.pop("execution", None)
     nb.metadata.update(METADATA)
 

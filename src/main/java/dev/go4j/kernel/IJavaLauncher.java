@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,9 +27,6 @@ import java.util.logging.Logger;
  * {@code IJAVA_TIMEOUT}, ...) work as usual.
  */
 public final class IJavaLauncher {
-    /** Held here because java.util.logging forgets the level of a logger nobody references. */
-    private static final Logger JUPYTER_LOGS = Logger.getLogger("io.github.spencerpark.jupyter");
-
     private IJavaLauncher() {}
 
     public static void main(String[] args) throws Exception {
@@ -42,12 +40,13 @@ public final class IJavaLauncher {
             throw new IllegalArgumentException("Connection file '" + connectionFile + "' isn't a file.");
         }
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
-        JUPYTER_LOGS.setLevel(Level.WARNING); // IJava's channel loops log each start and stop
         JupyterConnection connection = new JupyterConnection(
                 KernelConnectionProperties.parse(Files.readString(connectionFile)));
 
         PrintStream log = System.err;
-        Logger.getLogger("").getHandlers(); // makes java.util.logging's console handler now, so it keeps logging to `log`
+        // Makes java.util.logging's console handler now, so that it keeps writing to `log`, and quiets it:
+        // IJava's channel loops log every start and stop.
+        for (Handler h : Logger.getLogger("").getHandlers()) h.setLevel(Level.WARNING);
         CellOutput output = new CellOutput(new IJavaPublisher(connection.getIOPub()), log);
         JavaKernel kernel = new JavaKernel();
         registerWithIJava(kernel);
