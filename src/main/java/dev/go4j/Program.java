@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -49,6 +50,7 @@ public final class Program {
 
     private final Set<Goroutine> members = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
+    private final AtomicLong goroutineIds = new AtomicLong();
     private final Set<Timers.Alarm> alarms = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch over = new CountDownLatch(1);
@@ -147,6 +149,11 @@ public final class Program {
     }
 
     // ---- membership and accounting, called by Goroutine and Timers -------------------------------------------
+
+    /** Goroutines are numbered per program, from 1, so a program's reports read the same on every run. */
+    long nextGoroutineId() {
+        return goroutineIds.incrementAndGet();
+    }
 
     void join(Goroutine g) {
         members.add(g);
