@@ -369,6 +369,14 @@ public final class Go {
         System.out.println(line);
     }
 
+    /**
+     * Prints a formatted line: Go's {@code fmt.Printf}, with Java's format syntax ({@code %d}, {@code %s},
+     * {@code %.2f}, {@code %n} ...; see {@link java.util.Formatter}).
+     */
+    public static void printf(String format, Object... args) {
+        System.out.printf(format, args);
+    }
+
     /** A random int in {@code [0, n)}: Go's {@code rand.Intn(n)}. */
     public static int randInt(int n) {
         return ThreadLocalRandom.current().nextInt(n);
