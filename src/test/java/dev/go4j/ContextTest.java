@@ -127,11 +127,12 @@ class ContextTest {
         @DisplayName("cancelling before the deadline reports \"canceled\" and disarms the timer")
         void cancelFirst() {
             int before = Timers.armed();
-            CancelContext ctx = withTimeout(background(), seconds(60));
-            assertEquals(before + 1, Timers.armed());
-            ctx.cancel();
-            assertSame(ContextError.CANCELED, ctx.err());
-            assertEquals(before, Timers.armed());
+            for (int i = 0; i < 1_000; i++) {
+                CancelContext ctx = withTimeout(background(), seconds(60));
+                ctx.cancel();
+                assertSame(ContextError.CANCELED, ctx.err());
+            }
+            assertTrue(Timers.armed() < before + 10, "timers left armed: " + (Timers.armed() - before));
         }
 
         @Test

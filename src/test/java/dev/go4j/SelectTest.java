@@ -262,9 +262,11 @@ class SelectTest {
         void readyBeatsTimeout() {
             Chan<Integer> c = chan(1);
             int before = Timers.armed();
-            c.send(1);
-            assertEquals(0, select(recv(c), timeout(seconds(60), () -> fail("timed out"))));
-            assertEquals(before, Timers.armed(), "no timer left armed");
+            for (int i = 0; i < 1_000; i++) {
+                c.send(1);
+                assertEquals(0, select(recv(c), timeout(seconds(60), () -> fail("timed out"))));
+            }
+            assertTrue(Timers.armed() < before + 10, "timers left armed: " + (Timers.armed() - before));
         }
 
         @Test
