@@ -2,12 +2,13 @@ package dev.go4j.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,14 +31,27 @@ class NotebookKernelIT {
     static Path dir;
     static Path python;
     static Map<String, String> env;
+    /** Why Jupyter or the kernel cannot be had, once a test found out; every test then skips with it. */
+    static String unavailable;
 
-    @BeforeAll
-    static void installKernel() {
-        python = Jupyter.python();
-        Path prefix = dir.resolve("prefix");
-        Jupyter.installKernel(Jupyter.ROOT, Map.of("GO4J_KERNEL_HOME", dir.resolve("kernel").toString()),
-                "--prefix", prefix.toString());
-        env = Map.of("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
+    /** Installs the kernel for the first test; skips every test, each with a loud line, if it cannot. */
+    @BeforeEach
+    void installKernel() {
+        synchronized (NotebookKernelIT.class) {
+            if (unavailable != null) Jupyter.skip(unavailable);
+            if (python != null) return;
+            try {
+                Path py = Jupyter.python();
+                Path prefix = dir.resolve("prefix");
+                Jupyter.installKernel(Jupyter.ROOT, Map.of("GO4J_KERNEL_HOME", dir.resolve("kernel").toString()),
+                        "--prefix", prefix.toString());
+                env = Map.of("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
+                python = py;
+            } catch (TestAbortedException e) {
+                unavailable = e.getMessage();
+                throw e;
+            }
+        }
     }
 
     static List<Path> notebooks() throws IOException {
@@ -80,6 +94,8 @@ class NotebookKernelIT {
         assertEquals("late-output", late.get("metadata").get("go4j").asText());
         String lateText = text(late);
         assertTrue(lateText.startsWith("goroutine: after its cell ended\npanic: late boom\n"), lateText);
+        assertTrue(lateText.contains("goroutine 2 [running]"),
+                "the kernel's warm-up starts no goroutine, so numbers are as in a fresh JShell: " + lateText);
         assertTrue(joined(late.get("data").get("text/html")).contains("printed after the cell finished"));
 
         assertEquals(1, next.size(), "the cell running at the time shows only its own output: " + next);
