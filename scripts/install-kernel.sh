@@ -54,8 +54,9 @@ fetch() { # <groupId> <artifactId> <version>: the jar, into $home, through Maven
   local file="$home/$2-$3.jar"
   [ -s "$file" ] && return 0
   echo "go4j: fetching $1:$2:$3 with Maven ..."
-  go4j_maven -q -f "$ROOT/pom.xml" dependency:copy -Dartifact="$1:$2:$3" -DoutputDirectory="$home" >&2 \
-    && [ -s "$file" ] || { echo "go4j: could not fetch $1:$2:$3 from Maven Central." >&2; exit 3; }
+  { go4j_maven -q -f "$ROOT/pom.xml" dependency:copy -Dartifact="$1:$2:$3" -DoutputDirectory="$home" 2>&1 || true; } \
+    | sed 's/\x1b\[[0-9;]*m//g' >&2 # Debian's Maven leaves color codes even when quiet
+  [ -s "$file" ] || { echo "go4j: could not fetch $1:$2:$3 from Maven Central." >&2; exit 3; }
 }
 
 spec=$(mktemp -d)

@@ -25,7 +25,7 @@ done
 
 [ -n "${GO4J_JAVA_HOME:-}" ] || go4j_find_jdk
 echo "go4j: building with the JDK in $GO4J_JAVA_HOME ..."
-"$ROOT/go4j" build
+"$ROOT/go4j" build 2>&1 | sed 's/\x1b\[[0-9;]*m//g' # Debian's Maven leaves color codes even when quiet
 "$ROOT/scripts/install-jupyter.sh"
 "$ROOT/scripts/install-kernel.sh" --user
 [ "$serve" = yes ] || { echo "go4j: ready; './go4j start' serves the course."; exit 0; }
