@@ -1,6 +1,6 @@
 """Executes Jupyter notebooks through a real kernel with nbclient, as a reader pressing "Run All" would.
 
-    execute_notebook.py [--kernel NAME] [--timeout S] [--save | --output-dir DIR] NOTEBOOK...
+    execute_notebook.py [--kernel NAME] [--timeout S] [--startup-timeout S] [--save | --output-dir DIR] NOTEBOOK...
 
 A cell that raises an error fails the notebook unless it is tagged "raises-exception". Each notebook gets a
 fresh kernel (the one named in its metadata unless --kernel is given). With --save the executed notebook is
@@ -71,7 +71,8 @@ def tidy(nb):
 def run(path, args):
     nb = nbformat.read(path, as_version=4)
     kernel = args.kernel or nb.metadata.get("kernelspec", {}).get("name") or "go4j"
-    client = TimedClient(nb, kernel_name=kernel, timeout=args.timeout, startup_timeout=args.timeout,
+    client = TimedClient(nb, kernel_name=kernel, timeout=args.timeout,
+                         startup_timeout=args.startup_timeout or args.timeout,
                          allow_errors=False, record_timing=False,
                          resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
     try:
@@ -101,7 +102,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("notebooks", nargs="+")
     parser.add_argument("--kernel", help="kernelspec name (default: the notebook's own, else go4j)")
-    parser.add_argument("--timeout", type=int, default=300, help="seconds one cell, or the kernel start, may take")
+    parser.add_argument("--timeout", type=int, default=300, help="seconds one cell may take")
+    parser.add_argument("--startup-timeout", type=int, help="seconds the kernel may take to start (default: --timeout)")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--save", action="store_true", help="write the executed notebook back in place")
     where.add_argument("--output-dir", help="write executed copies into this folder")

@@ -56,8 +56,14 @@ final class Jupyter {
 
     /** Executes notebooks with scripts/execute_notebook.py, writing the executed copies to {@code outputDir}. */
     static Run execute(Path python, Map<String, String> env, Path outputDir, Path... notebooks) {
+        return execute(python, env, outputDir, List.of(), notebooks);
+    }
+
+    /** The same, with more options for execute_notebook.py. */
+    static Run execute(Path python, Map<String, String> env, Path outputDir, List<String> options, Path... notebooks) {
         List<String> command = new ArrayList<>(List.of(python.toString(),
                 ROOT.resolve("scripts/execute_notebook.py").toString(), "--output-dir", outputDir.toString()));
+        command.addAll(options);
         for (Path nb : notebooks) command.add(nb.toString());
         return run(ROOT, env, command.toArray(String[]::new));
     }
