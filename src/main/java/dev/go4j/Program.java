@@ -143,6 +143,11 @@ public final class Program {
         return GoroutineDump.of(all);
     }
 
+    /** How many goroutines the program has now (for the REPL: those started with go, plus threads that used go4j). */
+    int size() {
+        return members.size();
+    }
+
     /** Whether this program has ended; its goroutines' output is then dropped. */
     boolean ended() {
         return ended;
