@@ -5,7 +5,9 @@ go4j_tool_classpath() {
   local root=$1 deps="$1/target/tool-classpath.txt"
   "$root/go4j" build >&2
   if [ ! -s "$deps" ] || [ "$root/pom.xml" -nt "$deps" ]; then
-    JAVA_HOME="$GO4J_JAVA_HOME" mvn -q -B -ntp -f "$root/pom.xml" dependency:build-classpath \
+    local opts=${MAVEN_OPTS:-}
+    [ "$(go4j_java_major "$GO4J_JAVA_HOME")" -ge 24 ] && opts="$opts --sun-misc-unsafe-memory-access=allow"
+    JAVA_HOME="$GO4J_JAVA_HOME" MAVEN_OPTS="$opts" mvn -q -B -ntp -Dstyle.color=never -f "$root/pom.xml" dependency:build-classpath \
       -Dmdep.includeScope=runtime -Dmdep.outputFile="$deps" >&2
   fi
   printf '%s:%s' "$root/target/classes" "$(cat "$deps")"

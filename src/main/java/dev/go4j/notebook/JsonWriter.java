@@ -12,8 +12,11 @@ import java.util.TreeMap;
  */
 public final class JsonWriter {
     private final StringBuilder out = new StringBuilder();
+    private final boolean compact;
 
-    private JsonWriter() {}
+    private JsonWriter(boolean compact) {
+        this.compact = compact;
+    }
 
     /**
      * The JSON text of {@code value}.
@@ -22,9 +25,16 @@ public final class JsonWriter {
      *                       numbers, booleans and null
      */
     public static String write(Object value) {
-        JsonWriter w = new JsonWriter();
+        JsonWriter w = new JsonWriter(false);
         w.value(value, 0);
         return w.out.append('\n').toString();
+    }
+
+    /** The JSON text of {@code value} on one line, keys sorted, without a final newline (for JSON Lines). */
+    public static String writeLine(Object value) {
+        JsonWriter w = new JsonWriter(true);
+        w.value(value, 0);
+        return w.out.toString();
     }
 
     private void value(Object v, int indent) {
@@ -52,14 +62,14 @@ public final class JsonWriter {
             if (!(e.getKey() instanceof String k)) throw new JsonException("JSON object keys must be strings");
             sorted.put(k, e.getValue());
         }
-        out.append("{\n");
+        out.append(compact ? "{" : "{\n");
         int n = 0;
         for (Map.Entry<String, Object> e : sorted.entrySet()) {
             pad(indent + 1);
             string(e.getKey());
             out.append(": ");
             value(e.getValue(), indent + 1);
-            out.append(++n < sorted.size() ? ",\n" : "\n");
+            out.append(++n < sorted.size() ? (compact ? ", " : ",\n") : (compact ? "" : "\n"));
         }
         pad(indent);
         out.append('}');
@@ -70,11 +80,11 @@ public final class JsonWriter {
             out.append("[]");
             return;
         }
-        out.append("[\n");
+        out.append(compact ? "[" : "[\n");
         for (int i = 0; i < list.size(); i++) {
             pad(indent + 1);
             value(list.get(i), indent + 1);
-            out.append(i + 1 < list.size() ? ",\n" : "\n");
+            out.append(i + 1 < list.size() ? (compact ? ", " : ",\n") : (compact ? "" : "\n"));
         }
         pad(indent);
         out.append(']');
@@ -102,6 +112,6 @@ public final class JsonWriter {
     }
 
     private void pad(int indent) {
-        out.append(" ".repeat(indent));
+        if (!compact) out.append(" ".repeat(indent));
     }
 }
