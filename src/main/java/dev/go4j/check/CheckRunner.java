@@ -102,9 +102,9 @@ final class CheckRunner {
             return recorder.outcomes;
         }
         StackTraceElement[] stack = thread.getStackTrace();
+        List<TestOutcome> out = new ArrayList<>(recorder.close()); // what it reports after this is not its verdict
         thread.interrupt(); // it may still end; if not, it is left behind as a daemon thread
         String blocked = Blocking.describe(stack);
-        List<TestOutcome> out = new ArrayList<>(recorder.snapshot());
         String limit = seconds(perTest);
         out.add(blocked != null
                 ? new TestOutcome(name(unit), hidden, TestOutcome.Status.DEADLOCK,
@@ -159,9 +159,19 @@ final class CheckRunner {
             this.hint = hint;
         }
 
-        List<TestOutcome> snapshot() {
+        private volatile boolean closed;
+
+        /** The outcomes so far; later ones are ignored. */
+        List<TestOutcome> close() {
             synchronized (outcomes) {
+                closed = true;
                 return List.copyOf(outcomes);
+            }
+        }
+
+        private void add(TestOutcome o) {
+            synchronized (outcomes) {
+                if (!closed) outcomes.add(o);
             }
         }
 
@@ -172,7 +182,7 @@ final class CheckRunner {
 
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
-            if (id.isTest()) outcomes.add(new TestOutcome(name(id), hidden, TestOutcome.Status.ERROR, "skipped: " + reason, hint, Duration.ZERO));
+            if (id.isTest()) add(new TestOutcome(name(id), hidden, TestOutcome.Status.ERROR, "skipped: " + reason, hint, Duration.ZERO));
         }
 
         @Override
@@ -190,7 +200,7 @@ final class CheckRunner {
             else if (Failures.isDeadlock(t)) status = TestOutcome.Status.DEADLOCK;
             else if (t instanceof AssertionError || t instanceof AssertionFailedError) status = TestOutcome.Status.FAILED;
             else status = TestOutcome.Status.ERROR;
-            outcomes.add(new TestOutcome(name(id), hidden, status, t == null ? "" : Failures.describe(t), status == TestOutcome.Status.PASSED ? "" : hint, took));
+            add(new TestOutcome(name(id), hidden, status, t == null ? "" : Failures.describe(t), status == TestOutcome.Status.PASSED ? "" : hint, took));
         }
     }
 }

@@ -32,8 +32,7 @@ final class Failures {
         if (t.getMessage() != null) sb.append(": ").append(t.getMessage());
         for (StackTraceElement f : t.getStackTrace()) {
             if (f.getClassName().startsWith("REPL.")) {
-                sb.append("\n  at ").append(f.getMethodName().equals("do_it$") ? "a cell" : f.getMethodName())
-                        .append(f.getLineNumber() > 0 ? " (line " + f.getLineNumber() + " of its snippet)" : "");
+                sb.append("\n  in ").append(f.getMethodName().equals("do_it$") ? "a cell" : f.getMethodName());
                 break;
             }
         }

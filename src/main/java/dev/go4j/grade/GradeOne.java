@@ -23,9 +23,13 @@ import java.util.Map;
  *
  * <p>{@code GradeOne SOURCE SUBMISSION RESULTS CELL_LIMIT_SECONDS [SKIP_INDEX=REASON]...}. Lines:
  * {@code {"type":"cell","index":i}} after each cell, {@code {"type":"exercise",...}} after each check,
- * {@code {"type":"done","flags":[...]}} at the end.
+ * {@code {"type":"done","flags":[...]}} at the end; {@code {"type":"stuck","index":i}} before it exits at once
+ * when a cell cannot be stopped.
  */
 public final class GradeOne {
+    /** The exit status after a cell that could not be stopped. */
+    static final int STUCK_EXIT = 75;
+
     private GradeOne() {}
 
     public static void main(String[] args) throws IOException {
@@ -42,7 +46,12 @@ public final class GradeOne {
         try (PrintStream out = new PrintStream(Files.newOutputStream(results, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
                 true, StandardCharsets.UTF_8)) {
             NotebookGrade grade = new NotebookGrader(cellLimit).grade(source, submission, skip,
-                    e -> line(out, exercise(e)), index -> line(out, Map.of("type", "cell", "index", (long) index)));
+                    e -> line(out, exercise(e)), index -> line(out, Map.of("type", "cell", "index", (long) index)),
+                    index -> {
+                        // a thread of this JVM is lost in that cell: let the parent start again without it
+                        line(out, Map.of("type", "stuck", "index", (long) index));
+                        System.exit(STUCK_EXIT);
+                    });
             Map<String, Object> done = new LinkedHashMap<>();
             done.put("type", "done");
             done.put("flags", new ArrayList<>(grade.flags()));

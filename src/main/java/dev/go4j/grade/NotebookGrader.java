@@ -44,6 +44,15 @@ public final class NotebookGrader {
     /** As above; {@code onCell} is told the index (in the grading notebook) of each cell that has run. */
     public NotebookGrade grade(Notebook source, Notebook submission, Map<Integer, String> skip, Consumer<ExerciseGrade> onExercise,
                                IntConsumer onCell) {
+        return grade(source, submission, skip, onExercise, onCell, index -> {});
+    }
+
+    /**
+     * As above; {@code onStuck} is told of a cell that could not be stopped (instead of {@code onCell}): after it,
+     * the notebook's remaining cells do not run in this JVM.
+     */
+    public NotebookGrade grade(Notebook source, Notebook submission, Map<Integer, String> skip, Consumer<ExerciseGrade> onExercise,
+                               IntConsumer onCell, IntConsumer onStuck) {
         List<Exercise> exercises = Exercises.of(source);
         GradingNotebook g = GradingNotebook.assemble(source, exercises, submission);
         Notebook nb = g.notebook();
@@ -62,11 +71,13 @@ public final class NotebookGrader {
         Map<Integer, String> hiddenOf = new HashMap<>();
         g.hiddenCells().forEach((id, at) -> at.forEach(i -> hiddenOf.put(i, id)));
         Set<String> hiddenFailed = new java.util.HashSet<>();
+        Set<Integer> leftRunaways = new java.util.HashSet<>();
         List<String> flags = new ArrayList<>(g.flags());
         CheckRecords.drain();
         NotebookRunner runner = NotebookRunner.withDefaults().cellTimeLimit(cellTimeLimit).onCell(r -> {
             List<CheckRecords.ExerciseRecord> records = CheckRecords.drain();
-            onCell.accept(r.cellIndex());
+            if (r.error() != null && r.error().kind() == CellError.Kind.STUCK) onStuck.accept(r.cellIndex());
+            else onCell.accept(r.cellIndex());
             if (answerCells.contains(r.cellIndex())) answers.put(r.cellIndex(), r);
             if (hiddenOf.containsKey(r.cellIndex()) && r.error() != null) hiddenFailed.add(hiddenOf.get(r.cellIndex()));
             String id = exerciseAtCheck.get(r.cellIndex());
@@ -77,13 +88,15 @@ public final class NotebookGrader {
                 return;
             }
             Exercise e = byId.get(id);
+            // a failed or timed-out test may leave the answer spinning in a goroutine, starving the next exercises
+            if (r.error() != null || records.stream().anyMatch(rec -> rec.passed() < rec.tests().size())) leftRunaways.add(r.cellIndex());
             String answerSkipped = skip.get(g.answerCells().get(id));
             ExerciseGrade grade = answerSkipped != null
                     ? ExerciseGrade.zero(id, e.points(), "your answer cell was not run: " + answerSkipped)
                     : gradeOf(e, r, records, answers.get(g.answerCells().get(id)), skip.get(r.cellIndex()), hiddenFailed.contains(id));
             grades.put(id, grade);
             onExercise.accept(grade);
-        });
+        }).sweepAfter(r -> leftRunaways.contains(r.cellIndex()));
         runner.run(nb);
         List<ExerciseGrade> all = new ArrayList<>();
         for (Exercise e : exercises) {
@@ -121,6 +134,7 @@ public final class NotebookGrader {
             why = switch (check.error().kind()) {
                 case COMPILE -> "the check could not use your code: " + check.error().summary();
                 case TIMEOUT -> "the check " + check.error().summary();
+                case STUCK -> "the check failed: " + check.error().summary();
                 case NOT_RUN -> "the check was " + check.error().summary();
                 case EXCEPTION -> "the check failed: " + check.error().summary();
             };

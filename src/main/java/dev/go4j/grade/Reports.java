@@ -134,7 +134,7 @@ public final class Reports {
                     b.append("<p class=\"hidden\">Hidden checks: ").append(passed).append(" of ").append(hidden).append(" passed.</p>\n");
                 }
                 if (!full && source != null && !source.hintText().isEmpty()) {
-                    b.append("<p class=\"hint\">").append(html(source.hintText())).append("</p>\n");
+                    b.append("<p class=\"hint\">").append(inlineMarkdown(source.hintText())).append("</p>\n");
                 }
                 b.append("</div>\n");
             }
@@ -171,6 +171,15 @@ public final class Reports {
         // a leading =, +, - or @ would be run as a formula by spreadsheets
         if (!body.isEmpty() && "=+-@".indexOf(body.charAt(0)) >= 0) body = "'" + body;
         return quote ? "\"" + body + "\"" : body;
+    }
+
+    /** The markdown a hint cell uses inline ({@code `code`}, {@code **bold**}, {@code *em*}) as HTML; the rest as text. */
+    static String inlineMarkdown(String md) {
+        String h = html(md);
+        h = h.replaceAll("`([^`]+)`", "<code>$1</code>");
+        h = h.replaceAll("\\*\\*([^*]+)\\*\\*", "<b>$1</b>");
+        h = h.replaceAll("\\*([^*]+)\\*", "<i>$1</i>");
+        return h.replace("\n\n", "<br><br>");
     }
 
     static String html(String s) {

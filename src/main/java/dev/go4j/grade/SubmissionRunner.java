@@ -69,7 +69,7 @@ public final class SubmissionRunner {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             last = run(sourceFile, submissionFile, skip);
             if (last.done) break;
-            int cell = nextCodeCell(plan, last.lastCell);
+            int cell = last.stuckCell >= 0 ? last.stuckCell : nextCodeCell(plan, last.lastCell);
             String cellName = cellName(plan, cell);
             String why = last.describeEnd(memoryMb, submissionLimit) + " while running " + cellName;
             flags.add(why);
@@ -98,10 +98,14 @@ public final class SubmissionRunner {
         return i;
     }
 
+    /** Names a cell of the grading notebook as the learner knows it (their cells are numbered differently). */
     private static String cellName(GradingNotebook plan, int index) {
-        int count = 0;
-        for (int i = 0; i <= index && i < plan.notebook().cells().size(); i++) if (plan.notebook().cells().get(i).isCode()) count++;
-        return "In [" + count + "]";
+        for (var e : plan.checkCells().entrySet()) if (e.getValue() == index) return "the check of \"" + e.getKey() + "\"";
+        for (var e : plan.answerCells().entrySet()) if (e.getValue() == index) return "your answer to \"" + e.getKey() + "\"";
+        for (var e : plan.hiddenCells().entrySet()) if (e.getValue().contains(index)) return "the hidden checks of \"" + e.getKey() + "\"";
+        if (index >= plan.notebook().cells().size()) return "the end of the notebook";
+        String first = plan.notebook().cells().get(index).source().strip().lines().findFirst().orElse("");
+        return "the cell that starts with \"" + (first.length() > 60 ? first.substring(0, 57) + "..." : first) + "\"";
     }
 
     static NotebookGrade allZero(String name, List<Exercise> exercises, String why, List<String> flags) {
@@ -114,13 +118,14 @@ public final class SubmissionRunner {
     private static final class Attempt {
         final Map<String, ExerciseGrade> grades = new LinkedHashMap<>();
         final List<String> flags = new ArrayList<>();
-        int lastCell = -1;
+        int lastCell = -1, stuckCell = -1;
         boolean done, killed;
         int exitCode;
         String stderr = "";
 
         String describeEnd(int memoryMb, Duration limit) {
             if (killed) return "grading was stopped after " + limit.toSeconds() + " s (the time limit for a notebook)";
+            if (stuckCell >= 0) return "the cell ran longer than its time limit and could not be stopped";
             if (stderr.contains("OutOfMemoryError")) {
                 return "the program ran out of memory (" + memoryMb + " MB; goroutines left running by an earlier cell count too)";
             }
@@ -176,6 +181,7 @@ public final class SubmissionRunner {
             if (!(parsed instanceof Map<?, ?> m)) continue;
             switch (String.valueOf(m.get("type"))) {
                 case "cell" -> a.lastCell = Math.max(a.lastCell, ((Number) m.get("index")).intValue());
+                case "stuck" -> a.stuckCell = ((Number) m.get("index")).intValue();
                 case "exercise" -> {
                     ExerciseGrade g = exercise(m);
                     a.grades.put(g.exercise(), g);

@@ -19,6 +19,8 @@ public record CellError(Kind kind, String summary, int line, String exception, S
         EXCEPTION,
         /** The cell ran longer than its time limit and was stopped. */
         TIMEOUT,
+        /** The cell ran longer than its time limit and could not be stopped; the cells after it do not run. */
+        STUCK,
         /** The cell was not run because an earlier cell could not be stopped. */
         NOT_RUN
     }

@@ -53,9 +53,12 @@ final class CellErrors {
     }
 
     static CellError timeout(Duration limit, boolean stopped) {
-        String summary = "stopped after " + seconds(limit) + ": the cell ran longer than its time limit";
-        String text = summary + (stopped ? "" : "\nIt could not be stopped, so the remaining cells were not run.") + '\n';
-        return new CellError(CellError.Kind.TIMEOUT, summary, 0, null, text);
+        if (stopped) {
+            String summary = "stopped after " + seconds(limit) + ": the cell ran longer than its time limit";
+            return new CellError(CellError.Kind.TIMEOUT, summary, 0, null, summary + '\n');
+        }
+        String summary = "the cell ran longer than its time limit of " + seconds(limit) + " and could not be stopped";
+        return new CellError(CellError.Kind.STUCK, summary, 0, null, summary + ", so the remaining cells were not run.\n");
     }
 
     static CellError notRun() {

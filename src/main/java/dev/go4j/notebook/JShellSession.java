@@ -239,8 +239,14 @@ final class JShellSession implements AutoCloseable {
         }
     }
 
+    /** Stops threads left spinning in cell code by the cells so far (see {@link SessionExecutionControl#sweep}). */
+    void sweep() {
+        if (!broken) control.sweep(Duration.ofMillis(100));
+    }
+
     @Override
     public void close() {
+        control.stopForGood();
         if (broken) {
             // The stuck cell holds JShell's lock; close it from a thread that may wait forever.
             Thread.ofPlatform().daemon().start(shell::close);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Runs a notebook's code cells in order in a fresh JShell, in this JVM, with go4j on the class path and the
@@ -36,33 +37,46 @@ public final class NotebookRunner {
     private final Duration cellTimeLimit;
     private final int outputLimit;
     private final Consumer<CellResult> listener;
+    private final Predicate<CellResult> sweepAfter;
 
-    private NotebookRunner(Duration cellTimeLimit, int outputLimit, Consumer<CellResult> listener) {
+    private NotebookRunner(Duration cellTimeLimit, int outputLimit, Consumer<CellResult> listener, Predicate<CellResult> sweepAfter) {
         this.cellTimeLimit = cellTimeLimit;
         this.outputLimit = outputLimit;
         this.listener = listener;
+        this.sweepAfter = sweepAfter;
     }
 
     /** A runner with a 60 s limit per cell and 100 000 bytes of output per stream and cell. */
     public static NotebookRunner withDefaults() {
-        return new NotebookRunner(Duration.ofSeconds(60), 100_000, r -> {});
+        return new NotebookRunner(Duration.ofSeconds(60), 100_000, r -> {}, r -> false);
     }
 
     /** This runner with another time limit per cell. */
     public NotebookRunner cellTimeLimit(Duration limit) {
         if (limit.isNegative() || limit.isZero()) throw new IllegalArgumentException("the time limit must be positive: " + limit);
-        return new NotebookRunner(limit, outputLimit, listener);
+        return new NotebookRunner(limit, outputLimit, listener, sweepAfter);
     }
 
     /** This runner with another limit on the bytes kept per stream and cell. */
     public NotebookRunner outputLimit(int bytes) {
         if (bytes < 1) throw new IllegalArgumentException("the output limit must be positive: " + bytes);
-        return new NotebookRunner(cellTimeLimit, bytes, listener);
+        return new NotebookRunner(cellTimeLimit, bytes, listener, sweepAfter);
     }
 
     /** This runner, telling {@code listener} each cell's result as soon as the cell ends (late output is not known yet). */
     public NotebookRunner onCell(Consumer<CellResult> listener) {
-        return new NotebookRunner(cellTimeLimit, outputLimit, Objects.requireNonNull(listener, "listener"));
+        return new NotebookRunner(cellTimeLimit, outputLimit, Objects.requireNonNull(listener, "listener"), sweepAfter);
+    }
+
+    /**
+     * This runner, stopping the threads left spinning in cell code after each cell for which {@code when} holds
+     * (it is asked after the {@link #onCell} listener). Goroutines blocked on channels survive a sweep; a goroutine
+     * that happens to be running at that moment does not, so sweep only after cells that left runaway code behind,
+     * such as a check whose tests timed out. A spinning goroutine never yields its carrier thread, so left alone it
+     * starves every other goroutine.
+     */
+    public NotebookRunner sweepAfter(Predicate<CellResult> when) {
+        return new NotebookRunner(cellTimeLimit, outputLimit, listener, Objects.requireNonNull(when, "when"));
     }
 
     /** Runs every code cell of {@code notebook}, in order, in a fresh JShell. */
@@ -81,6 +95,7 @@ public final class NotebookRunner {
                 results.add(result);
                 outputs.add(output);
                 listener.accept(result);
+                if (sweepAfter.test(result)) session.sweep();
             }
         } finally {
             OutputRouter.uninstall();

@@ -80,6 +80,43 @@ final class SessionExecutionControl extends LocalExecutionControl {
         last = null;
     }
 
+    /**
+     * Makes every thread still running cell code (a goroutine in an endless loop, a test thread that was given up
+     * on) throw at its next loop back-edge, for good: JShell's stop flag is set and never cleared again. Called
+     * when the session ends; threads blocked on a channel stay blocked.
+     */
+    void stopForGood() {
+        try {
+            Field allStop = findClass("REPL.$Cancel$").getDeclaredField("allStop");
+            allStop.setBoolean(null, true);
+        } catch (ClassNotFoundException nothingRan) {
+            // no cell ran, so nothing can be running
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // a JDK whose JShell works differently: leftover threads keep running until the JVM ends
+        }
+    }
+
+    /**
+     * Makes threads that are running cell code right now (spinning in a loop) throw, and lets the others be: JShell's
+     * stop flag is raised for {@code window} and lowered again. Threads blocked on a channel or sleeping are not
+     * running cell code, so they survive unless they wake within the window.
+     */
+    void sweep(java.time.Duration window) {
+        try {
+            Field allStop = findClass("REPL.$Cancel$").getDeclaredField("allStop");
+            allStop.setBoolean(null, true);
+            try {
+                Thread.sleep(window);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                allStop.setBoolean(null, false);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // nothing ran yet, or a JShell that works differently: nothing to sweep
+        }
+    }
+
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         Invocation inv = new Invocation(doitMethod);
