@@ -21,8 +21,11 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>Each cell has a time limit ({@link #cellTimeLimit}, or the cell's own {@code go4j.time_limit} in seconds).
  *       A cell that runs longer is stopped and reported as {@link CellError.Kind#TIMEOUT}, and the next cell
- *       runs. A cell that cannot be stopped (busy in code that ignores interrupts) makes the remaining cells
+ *       runs. A cell that cannot be stopped (busy in code that JShell did not compile and that ignores
+ *       interrupts) is reported as {@link CellError.Kind#STUCK} and the remaining cells as
  *       {@link CellError.Kind#NOT_RUN}; {@link #run} still returns.</li>
+ *   <li>When the notebook ends, threads still running its cell code (a goroutine in an endless loop) are made to
+ *       stop at their next loop back-edge.</li>
  *   <li>Output of goroutines is captured for the cell that started them; what they print after their cell ended
  *       is reported as that cell's {@link CellResult#lateOutput()}.</li>
  *   <li>Output beyond {@link #outputLimit} bytes per stream is dropped and replaced by a note saying how much.</li>
