@@ -29,7 +29,8 @@ public final class CancelContext implements Context, AutoCloseable {
 
     /** Links this new context to its parent and arms its deadline; called once, right after construction. */
     CancelContext start() {
-        if (parent instanceof CancelContext p) {
+        CancelContext p = cancellableAncestor(parent);
+        if (p != null) {
             if (!p.adopt(this)) {
                 cancel(p.err());
                 return this;
@@ -47,6 +48,12 @@ public final class CancelContext implements Context, AutoCloseable {
             }
         }
         return this;
+    }
+
+    /** The nearest ancestor that is a CancelContext, looking through value contexts, or null. */
+    private static CancelContext cancellableAncestor(Context c) {
+        while (c instanceof ValueContext v) c = v.parent();
+        return c instanceof CancelContext cc ? cc : null;
     }
 
     /** Registers a child to cancel with this context; false if this context is already done. */
@@ -84,7 +91,8 @@ public final class CancelContext implements Context, AutoCloseable {
         }
         done.close();
         for (CancelContext k : kids) k.cancel(why);
-        if (parent instanceof CancelContext p) p.disown(this);
+        CancelContext p = cancellableAncestor(parent);
+        if (p != null) p.disown(this);
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class Case {
         return switch (kind) {
             case RECV -> "case <-" + chan;
             case SEND -> "case " + chan + " <- " + value;
-            case TIMEOUT -> "case <-time.After(" + timeout + ")";
+            case TIMEOUT -> "case <-time.After(" + GoDuration.format(timeout) + ")";
             case DEFAULT -> "default";
         };
     }

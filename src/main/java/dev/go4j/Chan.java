@@ -68,6 +68,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private int recvx;                    // index of the next value to receive from buf
     private int count;                    // number of values in buf
     private boolean closed;
+    private long sent;                    // values that entered so far; value number k is received k-th (FIFO)
 
     Chan(String name, int capacity) {
         if (capacity < 0) throw new IllegalArgumentException("makechan: size out of range (capacity " + capacity + " < 0)");
@@ -101,9 +102,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             unlock();
         }
         int outcome = w.parker.await("chan send", this);
-        if (outcome == Parker.CANCELLED) {
+        if (outcome < 0) {
             dequeue(w);
-            throw new UncheckedInterruptedException();
+            throw w.parker.failure(outcome);
         }
         if (Waiter.closedIn(outcome)) throw new Panic("send on closed channel");
     }
@@ -130,12 +131,18 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (closed) throw new Panic("send on closed channel");
         for (Waiter r; (r = recvq.poll()) != null; ) {
             r.elem = value; // written before the wake that publishes it; unread if the wake fails
-            if (r.parker.wake(r.outcome(false))) return true;
+            if (r.parker.wake(r.outcome(false))) {
+                long seq = sent++;
+                if (Tracing.on) traceHandoff(Goroutine.peek(), r.parker.goroutine(), value, seq);
+                return true;
+            }
             r.elem = null;
         }
         if (count < capacity) {
             buf[(recvx + count) % capacity] = value;
             count++;
+            long seq = sent++;
+            if (Tracing.on) Tracing.sent(Goroutine.peek(), this, value, seq);
             return true;
         }
         return false;
@@ -191,9 +198,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             unlock();
         }
         int outcome = w.parker.await("chan receive", this);
-        if (outcome == Parker.CANCELLED) {
+        if (outcome < 0) {
             dequeue(w);
-            throw new UncheckedInterruptedException();
+            throw w.parker.failure(outcome);
         }
         return Waiter.closedIn(outcome) ? CLOSED : w.elem;
     }
@@ -206,22 +213,34 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     Object recvNow() {
         for (Waiter s; (s = sendq.poll()) != null; ) {
             if (!s.parker.wake(s.outcome(false))) continue;
-            Object sent = s.elem;
-            if (capacity == 0) return sent;
+            Object offered = s.elem;
+            if (capacity == 0) {
+                long seq = sent++;
+                if (Tracing.on) traceHandoff(s.parker.goroutine(), Goroutine.peek(), offered, seq);
+                return offered;
+            }
             // Buffer is full (a sender waits): take the head, and put the sender's value at the tail.
             Object head = buf[recvx];
-            buf[recvx] = sent;
+            if (Tracing.on) Tracing.received(Goroutine.peek(), this, head, sent - count);
+            buf[recvx] = offered;
             recvx = (recvx + 1) % capacity;
+            long seq = sent++;
+            if (Tracing.on) Tracing.sent(s.parker.goroutine(), this, offered, seq);
             return head;
         }
         if (count > 0) {
             Object head = buf[recvx];
+            if (Tracing.on) Tracing.received(Goroutine.peek(), this, head, sent - count);
             buf[recvx] = null;
             recvx = (recvx + 1) % capacity;
             count--;
             return head;
         }
-        return closed ? CLOSED : WOULD_BLOCK;
+        if (closed) {
+            if (Tracing.on) Tracing.receivedClosed(Goroutine.peek(), this);
+            return CLOSED;
+        }
+        return WOULD_BLOCK;
     }
 
     /** Puts {@code w}, a waiting receiver, in the receive queue. The lock must be held. */
@@ -243,6 +262,17 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         }
     }
 
+    /** Records value number {@code seq} going straight from {@code sender} to {@code receiver}. */
+    private void traceHandoff(Goroutine sender, Goroutine receiver, Object value, long seq) {
+        Tracing.sent(sender, this, value, seq);
+        Tracing.received(receiver, this, value, seq);
+    }
+
+    /** How traces name this channel: its name, or its number. */
+    String traceLabel() {
+        return name != null ? name : "chan#" + id;
+    }
+
     // ---- close, len, cap ----------------------------------------------------------------------------------
 
     @Override
@@ -252,9 +282,10 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         try {
             if (closed) throw new Panic("close of closed channel");
             closed = true;
+            if (Tracing.on) Tracing.closed(this);
             for (Waiter r; (r = recvq.poll()) != null; ) {
                 r.elem = null;
-                r.parker.wake(r.outcome(true));
+                if (r.parker.wake(r.outcome(true)) && Tracing.on) Tracing.receivedClosed(r.parker.goroutine(), this);
             }
             for (Waiter s; (s = sendq.poll()) != null; ) {
                 s.parker.wake(s.outcome(true)); // the sender panics
@@ -306,6 +337,16 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
                 return v;
             }
         };
+    }
+
+    /** How many goroutines wait to send, and to receive, on this channel: for diagnostics and tests. */
+    int[] waiting() {
+        lock();
+        try {
+            return new int[] {sendq.snapshot().size(), recvq.snapshot().size()};
+        } finally {
+            unlock();
+        }
     }
 
     // ---- locking ------------------------------------------------------------------------------------------

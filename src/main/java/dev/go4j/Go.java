@@ -62,6 +62,69 @@ public final class Go {
         Goroutine.start(Objects.requireNonNull(name, "name"), Objects.requireNonNull(body, "body"));
     }
 
+    // ---- the scheduler ------------------------------------------------------------------------------------
+
+    /**
+     * Sets how many carrier threads may run goroutines at the same time and returns the previous setting, like
+     * Go's {@code runtime.GOMAXPROCS(n)}; {@code gomaxprocs(0)} only returns it. Goroutines are virtual threads,
+     * and the carriers are the JVM's scheduler threads: by default one per core.
+     *
+     * @throws UnsupportedOperationException if the JVM does not allow it (see the message for the option)
+     */
+    public static int gomaxprocs(int n) {
+        return n == 0 ? Carriers.parallelism() : Carriers.setParallelism(n);
+    }
+
+    /** How many goroutines of the current program exist now: Go's {@code runtime.NumGoroutine()}. */
+    public static int numGoroutine() {
+        return Goroutine.current().program.size();
+    }
+
+    /** The carrier thread that runs the calling goroutine right now (e.g. {@code ForkJoinPool-1-worker-2}). */
+    public static String carrier() {
+        return Carriers.current();
+    }
+
+    /** Lets other goroutines run before this one continues: Go's {@code runtime.Gosched()}. */
+    public static void gosched() {
+        Thread.yield();
+    }
+
+    // ---- programs ---------------------------------------------------------------------------------------
+
+    /**
+     * Runs {@code main} as a Go program: when it returns, the program ends and its goroutines stop, printing
+     * nothing more. A deadlock, a goroutine's panic, or running past the time limit
+     * ({@link Program#defaultTimeLimit()}) ends it with a clear error; goroutines left blocked are reported
+     * on {@code System.err} as leaks. See {@link Program}.
+     *
+     * @throws DeadlockError     "fatal error: all goroutines are asleep - deadlock!", with who waits on what
+     * @throws GoroutinePanic    if a goroutine threw
+     * @throws TimeLimitExceeded if the program ran too long, with what every goroutine was doing
+     */
+    public static void run(Task main) {
+        run(Program.defaultTimeLimit(), main);
+    }
+
+    /** Like {@link #run(Task)}, with a time limit for this program. */
+    public static void run(Duration limit, Task main) {
+        Program.Result r = Program.run(limit, main);
+        if (!r.clean()) {
+            System.err.print(r.report());
+            System.err.flush();
+        }
+    }
+
+    /**
+     * Runs {@code main} as a program, like {@link #run(Task)}, and records what its goroutines do: starts and
+     * ends, sends and receives, closes, select choices, blocked time. The trace draws itself as a timeline
+     * ({@link Trace#svg()}); if the program fails (a deadlock, a panic), the trace keeps the failure instead
+     * of throwing it.
+     */
+    public static Trace trace(Task main) {
+        return Trace.record(Program.defaultTimeLimit(), main);
+    }
+
     // ---- channels -----------------------------------------------------------------------------------------
 
     /** A new unbuffered channel: Go's {@code make(chan T)}. */
@@ -211,13 +274,13 @@ public final class Go {
         Objects.requireNonNull(d, "duration");
         if (d.isNegative() || d.isZero()) return;
         Goroutine g = Goroutine.current();
-        g.block("sleep", d);
+        g.pause("sleep", d);
         try {
             Thread.sleep(d);
         } catch (InterruptedException e) {
             throw new UncheckedInterruptedException(e);
         } finally {
-            g.unblock();
+            g.unpause();
         }
     }
 
@@ -332,6 +395,14 @@ public final class Go {
         StringJoiner line = new StringJoiner(" ");
         if (args != null) for (Object a : args) line.add(String.valueOf(a));
         System.out.println(line);
+    }
+
+    /**
+     * Prints a formatted line: Go's {@code fmt.Printf}, with Java's format syntax ({@code %d}, {@code %s},
+     * {@code %.2f}, {@code %n} ...; see {@link java.util.Formatter}).
+     */
+    public static void printf(String format, Object... args) {
+        System.out.printf(format, args);
     }
 
     /** A random int in {@code [0, n)}: Go's {@code rand.Intn(n)}. */

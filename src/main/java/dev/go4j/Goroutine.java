@@ -1,63 +1,127 @@
 package dev.go4j;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
- * What go4j knows about one goroutine: its number, its name, its thread, and what it is blocked on. Go's
- * {@code g}. There is one for each {@link Go#go(Task)} call, and one, made on first use, for any other thread
- * that uses go4j (a notebook cell's thread, a test's thread).
+ * What go4j knows about one goroutine: its number, its name, its thread, its program, and what it is blocked
+ * on. Go's {@code g}. There is one for each {@link Go#go(Task)} call, and one, made on first use, for any other
+ * thread that uses go4j (a notebook cell's thread, a test's thread): a "foreign" goroutine.
  */
 final class Goroutine {
-    private static final AtomicLong IDS = new AtomicLong();
-    private static final ThreadLocal<Goroutine> CURRENT = ThreadLocal.withInitial(() -> new Goroutine(null, Thread.currentThread()));
+    private static final ThreadLocal<Goroutine> CURRENT = new ThreadLocal<>();
 
-    final long id = IDS.incrementAndGet();
+    /** Its number in its program: main is 1, as in Go. */
+    final long id;
     final String name;
     final Thread thread;
-    /** Go's wait reason ("chan receive", "select", ...), or null while the goroutine runs. */
+    /** Whether go4j started this goroutine; false for a foreign thread. */
+    final boolean spawned;
+    /** The program this goroutine belongs to: its starter's, or the REPL's for a foreign thread. */
+    final Program program;
+    /** The wait in progress, or null while the goroutine runs or sleeps. */
+    volatile Parker parker;
+    /** Go's wait reason ("chan receive", "select", "sleep", ...), or null while the goroutine runs. */
     volatile String blockedOn;
     /** The channel, cases or sync object named by {@link #blockedOn}. */
     volatile Object blockedSubject;
 
-    private Goroutine(String name, Thread thread) {
-        this.name = name;
+    /** A foreign thread, seen for the first time. */
+    private Goroutine(Thread thread) {
+        this.id = Program.REPL.nextGoroutineId();
+        this.name = thread.getName().isEmpty() ? null : thread.getName();
         this.thread = thread;
+        this.spawned = false;
+        this.program = Program.REPL;
+        Program.REPL.join(this);
     }
 
     /** A goroutine that will run {@code body} on a new, not yet started, virtual thread. */
-    private Goroutine(String name, Task body) {
+    private Goroutine(String name, Program program, Task body) {
+        this.id = program.nextGoroutineId();
         this.name = name;
+        this.spawned = true;
+        this.program = program;
         this.thread = Thread.ofVirtual().name(label()).unstarted(() -> run(body));
     }
 
+    /** The calling thread's goroutine, registering a foreign thread on first use. */
     static Goroutine current() {
+        Goroutine g = CURRENT.get();
+        if (g == null) {
+            g = new Goroutine(Thread.currentThread());
+            CURRENT.set(g);
+        }
+        return g;
+    }
+
+    /** The calling thread's goroutine if it has one, without registering anything. */
+    static Goroutine peek() {
         return CURRENT.get();
     }
 
-    /** Starts {@code body} on a new virtual thread. */
+    /** Starts {@code body} on a new virtual thread, in the calling goroutine's program. */
     static Goroutine start(String name, Task body) {
-        Goroutine g = new Goroutine(name, body);
-        g.thread.start();
-        return g;
+        return start(name, current().program, body);
+    }
+
+    /** Starts {@code body} on a new virtual thread in {@code program}. */
+    static Goroutine start(String name, Program program, Task body) {
+        return create(name, program, body).launch();
+    }
+
+    /** A goroutine that will run {@code body} in {@code program} once {@link #launch() launched}. */
+    static Goroutine create(String name, Program program, Task body) {
+        return new Goroutine(name, program, body);
+    }
+
+    Goroutine launch() {
+        program.join(this); // counted before it starts, so the program never looks idle in between
+        thread.start();
+        return this;
     }
 
     private void run(Task body) {
         CURRENT.set(this);
+        Tracing.goroutineStarted(this);
         try {
             body.run();
         } catch (Throwable t) {
-            Panics.report(this, t);
+            program.panicked(this, t);
+        } finally {
+            Tracing.goroutineEnded(this);
+            program.leave(this);
         }
     }
 
-    void block(String status, Object subject) {
+    void block(Parker p, String status, Object subject) {
+        blockedSubject = subject;
+        blockedOn = status;
+        parker = p;
+        Tracing.blocked(this, status, subject);
+        program.blocked(this);
+    }
+
+    /** The wait is over; whoever ended it has already counted this goroutine as running. */
+    void unblock() {
+        parker = null;
+        blockedOn = null;
+        blockedSubject = null;
+        Tracing.unblocked(this);
+    }
+
+    /** Marks a wait that is not on a go4j operation (sleep): shown in dumps, but never part of a deadlock. */
+    void pause(String status, Object subject) {
         blockedSubject = subject;
         blockedOn = status;
     }
 
-    void unblock() {
+    void unpause() {
         blockedOn = null;
         blockedSubject = null;
+    }
+
+    /** Whether the goroutine waits in go4j and nothing has woken it yet. */
+    boolean isAsleep() {
+        Parker p = parker;
+        return p != null && p.isWaiting();
     }
 
     /** How Go's goroutine dumps name it: {@code goroutine 7} or {@code goroutine 7 "producer"}. */
@@ -65,9 +129,14 @@ final class Goroutine {
         return name == null ? "goroutine " + id : "goroutine " + id + " \"" + name + "\"";
     }
 
+    /** Go's status word: the wait reason, or "running". */
+    String status() {
+        String s = blockedOn;
+        return s == null ? "running" : s;
+    }
+
     @Override
     public String toString() {
-        String state = blockedOn;
-        return label() + " [" + (state == null ? "running" : state) + "]";
+        return label() + " [" + status() + "]";
     }
 }

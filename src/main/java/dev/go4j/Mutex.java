@@ -30,11 +30,12 @@ public final class Mutex {
             p = new Parker();
             waiters.add(p);
         }
-        if (p.await("sync.Mutex.Lock", this) == Parker.CANCELLED) {
+        int outcome = p.await("sync.Mutex.Lock", this);
+        if (outcome < 0) {
             synchronized (this) {
                 waiters.remove(p);
             }
-            throw new UncheckedInterruptedException();
+            throw p.failure(outcome);
         }
         // unlock() handed the lock to us: it is still marked locked.
     }

@@ -8,23 +8,32 @@ import java.util.concurrent.locks.LockSupport;
  * The one place where a goroutine waits for a go4j operation: every blocking channel operation, select, and
  * sync primitive parks here, and every wake-up goes through {@link #wake(int)}.
  *
- * <p>A parker belongs to one waiting goroutine and is used once. Its state starts {@link #WAITING} and is
- * set exactly once, by a compare-and-set, to either an outcome (a non-negative number chosen by whoever wakes
- * it) or {@link #CANCELLED} (by the waiter itself, when interrupted). Whoever wins that compare-and-set owns the
- * operation: a waker that loses must not touch the waiter's operation, and a waiter that loses to a waker must
- * complete the operation even though it was interrupted, so that no value is lost.
+ * <p>A parker belongs to one waiting goroutine and is used once. Its state starts {@link #WAITING}; the waiter
+ * moves it to {@link #PARKED} when it stops spinning and goes to sleep. It then ends exactly once, by a
+ * compare-and-set, in an outcome (a non-negative number chosen by whoever wakes it), in {@link #CANCELLED}
+ * (by the waiter itself, when interrupted), or in {@link #ABORTED} (by the deadlock detector). Whoever wins
+ * that compare-and-set owns the operation: a waker that loses must not touch the waiter's operation, and a
+ * waiter that loses to a waker must complete the operation even though it was interrupted, so that no value
+ * is lost. A negative outcome means the operation did not happen: the waiter removes its registration and
+ * throws {@link #failure(int)}.
  *
- * <p>Because all waits pass through here, the goroutine's state ({@link Goroutine#blockedOn}) is always known:
- * this is what the deadlock detector and goroutine dumps read.
+ * <p>Whoever ends a {@code PARKED} wait counts the goroutine as running again in its program, at that very
+ * moment, as Go's {@code goready} does: a goroutine that was woken but has not run yet is never mistaken for
+ * a blocked one. Because all waits pass through here, the goroutine's state ({@link Goroutine#blockedOn}) is
+ * always known: this is what the deadlock detector and goroutine dumps read.
  */
 final class Parker {
-    /** State while nobody has woken the waiter. */
+    /** State while nobody has woken the waiter, and it still spins. */
     static final int WAITING = -1;
     /** State once the waiter gave up because it was interrupted. */
     static final int CANCELLED = -2;
+    /** State once the waiter was told it can never be woken (a deadlock); {@link #abortCause} says why. */
+    static final int ABORTED = -3;
+    /** State while nobody has woken the waiter, and it sleeps: it counts as blocked in its program. */
+    static final int PARKED = -4;
 
     /** Spin this many times before parking: a partner on another core often answers within that time. */
-    private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0;
+    private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 64 : 0;
 
     private static final VarHandle STATE;
     static {
@@ -35,8 +44,9 @@ final class Parker {
         }
     }
 
-    private final Thread thread = Thread.currentThread();
+    private final Goroutine goroutine = Goroutine.current();
     private volatile int state = WAITING;
+    private Throwable abortCause; // written before the compare-and-set to ABORTED, read after it
 
     /**
      * Completes the wait with {@code outcome} (≥ 0) and unparks the waiter, unless someone else completed or
@@ -45,21 +55,52 @@ final class Parker {
      * @return whether this call won, and so owns the waiter's operation
      */
     boolean wake(int outcome) {
-        if (STATE.compareAndSet(this, WAITING, outcome)) {
-            LockSupport.unpark(thread);
-            return true;
+        return end(outcome);
+    }
+
+    /** Wakes the waiter to fail with {@code why}, unless it was woken first. */
+    boolean abort(Throwable why) {
+        abortCause = why;
+        return end(ABORTED);
+    }
+
+    private boolean end(int outcome) {
+        for (int s; (s = state) == WAITING || s == PARKED; ) {
+            if (STATE.compareAndSet(this, s, outcome)) {
+                if (s == PARKED) {
+                    goroutine.program.resumed(goroutine);
+                    LockSupport.unpark(goroutine.thread);
+                }
+                return true;
+            }
         }
         return false;
     }
 
+    /** What a waiter whose wait ended with a negative {@code outcome} throws. */
+    RuntimeException failure(int outcome) {
+        if (outcome == ABORTED) {
+            if (abortCause instanceof Error e) throw e;
+            return (RuntimeException) abortCause;
+        }
+        return new UncheckedInterruptedException();
+    }
+
+    /** The goroutine that waits. */
+    Goroutine goroutine() {
+        return goroutine;
+    }
+
     /** Whether the waiter is still waiting (nobody woke or cancelled it). */
     boolean isWaiting() {
-        return state == WAITING;
+        int s = state;
+        return s == WAITING || s == PARKED;
     }
 
     /**
-     * Waits until woken, and returns the outcome, or {@link #CANCELLED} if the thread was interrupted first. In
-     * the latter case the caller must undo its registration (remove its waiters) and throw.
+     * Waits until woken, and returns the outcome: non-negative if the operation happened; negative
+     * ({@link #CANCELLED} if the thread was interrupted first, {@link #ABORTED}) if it did not, and then the
+     * caller must undo its registration (remove its waiters) and throw {@link #failure(int)}.
      *
      * @param status  what the goroutine is doing, in the words of Go's goroutine dumps ("chan receive")
      * @param subject what it waits on (a channel, the cases of a select, a lock ...), for diagnostics
@@ -70,13 +111,17 @@ final class Parker {
             if ((s = state) != WAITING) return s;
             Thread.onSpinWait();
         }
+        if (!STATE.compareAndSet(this, WAITING, PARKED)) return state; // woken while spinning
         boolean interruptedLate = false;
-        Goroutine g = Goroutine.current();
-        g.block(status, subject);
+        Goroutine g = goroutine;
+        g.block(this, status, subject);
         try {
-            while ((s = state) == WAITING) {
+            while ((s = state) == PARKED) {
                 if (Thread.interrupted()) {
-                    if (STATE.compareAndSet(this, WAITING, CANCELLED)) return CANCELLED;
+                    if (STATE.compareAndSet(this, PARKED, CANCELLED)) {
+                        g.program.resumed(g);
+                        return CANCELLED;
+                    }
                     interruptedLate = true; // completed meanwhile: finish the operation, keep the interrupt
                 } else {
                     LockSupport.park(this);
@@ -94,7 +139,7 @@ final class Parker {
      * {@code select {}}. Only an interrupt ends it.
      */
     static void blockForever(String status, Object subject) {
-        new Parker().await(status, subject);
-        throw new UncheckedInterruptedException();
+        Parker p = new Parker();
+        throw p.failure(p.await(status, subject));
     }
 }

@@ -31,11 +31,12 @@ public final class RWMutex {
             p = new Parker();
             waitingReaders.add(p);
         }
-        if (p.await("sync.RWMutex.RLock", this) == Parker.CANCELLED) {
+        int outcome = p.await("sync.RWMutex.RLock", this);
+        if (outcome < 0) {
             synchronized (this) {
                 waitingReaders.remove(p);
             }
-            throw new UncheckedInterruptedException();
+            throw p.failure(outcome);
         }
     }
 
@@ -67,12 +68,13 @@ public final class RWMutex {
             p = new Parker();
             waitingWriters.add(p);
         }
-        if (p.await("sync.RWMutex.Lock", this) == Parker.CANCELLED) {
+        int outcome = p.await("sync.RWMutex.Lock", this);
+        if (outcome < 0) {
             synchronized (this) {
                 waitingWriters.remove(p);
                 if (!writer && waitingWriters.isEmpty()) admitReaders(); // they were only waiting for us
             }
-            throw new UncheckedInterruptedException();
+            throw p.failure(outcome);
         }
     }
 

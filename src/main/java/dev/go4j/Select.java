@@ -106,7 +106,7 @@ final class Select {
         } finally {
             unlockAll(lockOrder);
         }
-        if (outcome == Parker.CANCELLED) throw new UncheckedInterruptedException();
+        if (outcome < 0) throw parker.failure(outcome);
         int i = Waiter.caseOf(outcome);
         boolean closed = Waiter.closedIn(outcome);
         if (cases[i].kind == Case.Kind.SEND && closed) throw new Panic("send on closed channel");
@@ -130,6 +130,7 @@ final class Select {
     /** Runs the body of the chosen case, outside every lock. */
     private int finish(int i, boolean closed) {
         Case c = cases[i];
+        if (Tracing.on) Tracing.selected(c, i);
         switch (c.kind) {
             case SEND, DEFAULT -> c.onDone.run();
             case RECV, TIMEOUT -> c.onRecv.accept(closed ? Received.closed() : new Received<>(received, true));

@@ -17,6 +17,7 @@ public final class Timer {
 
     private final Chan<Instant> chan;
     private final Task func;
+    private final Program program = Goroutine.current().program; // where an afterFunc's goroutine runs
     private Timers.Alarm alarm; // guarded by this
     private long generation;    // guarded by this; a fire from an older generation is stale and sends nothing
 
@@ -70,7 +71,7 @@ public final class Timer {
 
     private synchronized void fire(long g) {
         if (g != generation) return;
-        if (func != null) Go.go(func);
+        if (func != null) Goroutine.start(null, program, func);
         else chan.trySend(Instant.now());
     }
 

@@ -30,14 +30,34 @@ final class Timers {
 
     /** A scheduled action that can be disarmed exactly once, by firing (one-shot) or by cancelling. */
     static final class Alarm {
+        /** The program of the goroutine that armed it: a goroutine waiting for it there is not deadlocked. */
+        private final Program program = Goroutine.current().program;
         private final AtomicBoolean armed = new AtomicBoolean(true);
         private volatile ScheduledFuture<?> future;
 
         /** Disarms the alarm; returns true for the one call that found it armed. */
         boolean disarm() {
             if (!armed.compareAndSet(true, false)) return false;
-            ARMED.decrementAndGet();
+            uncount();
             return true;
+        }
+
+        /**
+         * Fires a one-shot alarm: runs {@code action} unless the alarm was cancelled first. The alarm stays
+         * counted until the action is done, so the goroutine it wakes never looks deadlocked in between.
+         */
+        void fire(Runnable action) {
+            if (!armed.compareAndSet(true, false)) return;
+            try {
+                action.run();
+            } finally {
+                uncount();
+            }
+        }
+
+        private void uncount() {
+            ARMED.decrementAndGet();
+            program.disarmed(this);
         }
 
         /** Disarms and unschedules the alarm; returns true if it was still armed. */
@@ -55,11 +75,8 @@ final class Timers {
 
     /** Runs {@code action} once after {@code delay} (at once if it is zero or negative), unless cancelled. */
     static Alarm once(Duration delay, Runnable action) {
-        Alarm a = new Alarm();
-        ARMED.incrementAndGet();
-        a.future = CLOCK.schedule(() -> {
-            if (a.disarm()) action.run();
-        }, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        Alarm a = arm();
+        a.future = CLOCK.schedule(() -> a.fire(action), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
         return a;
     }
 
@@ -70,11 +87,17 @@ final class Timers {
     static Alarm every(Duration period, Runnable action) {
         long nanos = period.toNanos();
         if (nanos <= 0) throw new IllegalArgumentException("non-positive interval for NewTicker");
-        Alarm a = new Alarm();
-        ARMED.incrementAndGet();
+        Alarm a = arm();
         a.future = CLOCK.scheduleAtFixedRate(() -> {
             if (a.isArmed()) action.run();
         }, nanos, nanos, TimeUnit.NANOSECONDS);
+        return a;
+    }
+
+    private static Alarm arm() {
+        Alarm a = new Alarm();
+        ARMED.incrementAndGet();
+        a.program.armed(a);
         return a;
     }
 

@@ -16,6 +16,10 @@ final class ValueContext implements Context {
         this.value = value;
     }
 
+    Context parent() {
+        return parent;
+    }
+
     @Override
     public RecvChan<Void> done() {
         return parent.done();

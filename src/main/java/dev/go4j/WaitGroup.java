@@ -52,11 +52,12 @@ public final class WaitGroup {
             p = new Parker();
             waiters.add(p);
         }
-        if (p.await("sync.WaitGroup.Wait", this) == Parker.CANCELLED) {
+        int outcome = p.await("sync.WaitGroup.Wait", this);
+        if (outcome < 0) {
             synchronized (this) {
                 waiters.remove(p);
             }
-            throw new UncheckedInterruptedException();
+            throw p.failure(outcome);
         }
     }
 

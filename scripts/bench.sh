@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Builds the JMH benchmarks (Maven profile "bench"), runs every scenario for go4j and its JVM peers, weighs a
+# parked goroutine, times the go4j Jupyter kernel and the notebooks when they are installed, and ends with
+# the table of results. See src/jmh/README.md for what each scenario measures.
+#   ./go4j bench [--quick] [--no-notebooks] [JMH options or benchmark regex...]
+#   --quick          one fork, short iterations: checks that everything runs; the numbers are rough
+#   --no-notebooks   skip the kernel and notebook timings
+# Results are kept in target/bench/results/.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+: "${GO4J_JAVA_HOME:?run this through ./go4j bench}"
+. "$ROOT/scripts/jdk.sh"
+
+quick=false notebooks=true jmh_args=()
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=true ;;
+    --no-notebooks) notebooks=false ;;
+    -h|--help) sed -n '2,/^set /p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) jmh_args+=("$arg") ;;
+  esac
+done
+
+JAVA="$GO4J_JAVA_HOME/bin/java"
+JAR="$ROOT/target/bench/benchmarks.jar"
+OUT="$ROOT/target/bench/results"
+java_opts=()
+# JMH reads fields through sun.misc.Unsafe, which JDK 24+ warns about on every fork.
+[ "$(go4j_java_major "$GO4J_JAVA_HOME")" -ge 24 ] && java_opts+=(--sun-misc-unsafe-memory-access=allow)
+
+echo "== building the benchmarks"
+"$ROOT/go4j" build -Pbench
+mkdir -p "$OUT"
+rm -f "$OUT"/*.json "$OUT"/*.md
+
+if $quick; then
+  timing=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
+  parked=10000
+else
+  timing=() # the annotations' settings: 2 forks, 5 warm-up and 5 measured iterations of 2 s
+  parked=100000
+fi
+fork_opts=()
+[ ${#java_opts[@]} -gt 0 ] && fork_opts=(-jvmArgsPrepend "${java_opts[*]}")
+
+echo "== JMH ($($quick && echo quick || echo full) mode)"
+"$JAVA" "${java_opts[@]}" -jar "$JAR" "${timing[@]}" "${fork_opts[@]}" -foe true \
+  -rf json -rff "$OUT/jmh.json" "${jmh_args[@]}"
+
+echo "== memory per parked goroutine ($parked parked)"
+"$JAVA" "${java_opts[@]}" -cp "$JAR" dev.go4j.bench.ParkedMemory --goroutines "$parked" --out "$OUT/memory.json"
+
+notebook_status=0
+if $notebooks; then
+  echo "== notebooks"
+  "$ROOT/scripts/bench-notebooks.sh" > "$OUT/notebooks.md" || notebook_status=$?
+  cat "$OUT/notebooks.md"
+fi
+
+machine() {
+  local cpu
+  cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+  echo "machine: ${cpu:-$(uname -m)}, $(nproc) cores, $(uname -s) $(uname -r);" \
+       "JDK $("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.runtime\.version = //p');" \
+       "go4j $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown);" \
+       "$($quick && echo 'quick mode: rough numbers' || echo 'full mode')"
+}
+
+echo
+echo "== results"
+{
+  "$JAVA" -cp "$JAR" dev.go4j.bench.ResultsTable "$OUT/jmh.json" "$OUT/memory.json"
+  echo
+  machine
+} | tee "$OUT/table.md"
+if $notebooks && [ -s "$OUT/notebooks.md" ]; then echo; cat "$OUT/notebooks.md"; fi
+exit "$notebook_status"

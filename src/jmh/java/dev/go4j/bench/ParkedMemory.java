@@ -1,0 +1,165 @@
+package dev.go4j.bench;
+
+import dev.go4j.Go;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Memory per parked goroutine: heap in use after parking N goroutines on one channel's receive, minus heap in use
+ * before, divided by N, with a full GC before each reading. A virtual thread's stack moves to the heap when it
+ * parks, so this counts the stack, the thread, go4j's goroutine record and the channel's waiter entry; the same
+ * for the peers, each waiting in its own way on one shared instance.
+ *
+ * <p>Not a JMH benchmark (JMH times code; this weighs a state), but it writes its results in the shape of JMH's
+ * JSON so that {@link ResultsTable} reads both. Each implementation is weighed in a fresh JVM of its own.
+ *
+ * <pre>
+ * java -cp benchmarks.jar dev.go4j.bench.ParkedMemory [--goroutines N] [--out results.json]
+ * </pre>
+ */
+@Scenario(value = "memory per parked goroutine", op = "goroutine")
+public final class ParkedMemory {
+    private static final Map<String, Supplier<Handoff<Integer>>> IMPLEMENTATIONS = Map.of(
+            "go4j", () -> Handoff.go4j(0),
+            "jox", () -> Handoff.jox(0),
+            "synchronousQueue", Handoff::synchronousQueue,
+            "linkedTransferQueue", Handoff::linkedTransferQueue,
+            "arrayBlockingQueue", () -> Handoff.arrayBlockingQueue(1));
+    private static final List<String> ORDER =
+            List.of("go4j", "jox", "synchronousQueue", "linkedTransferQueue", "arrayBlockingQueue");
+    private static final int DEFAULT_GOROUTINES = 100_000;
+    private static final String CHILD = "--weigh";
+
+    private ParkedMemory() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals(CHILD)) {
+            System.out.println(weigh(args[1], Integer.parseInt(args[2])));
+            System.exit(0); // the parked goroutines stay parked; nothing to clean up in a JVM that ends
+        }
+        int goroutines = DEFAULT_GOROUTINES;
+        Path out = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--goroutines" -> goroutines = positive(value(args, ++i, "--goroutines"));
+                case "--out" -> out = Path.of(value(args, ++i, "--out"));
+                default -> usage("unknown argument: " + args[i]);
+            }
+        }
+        List<String> entries = new ArrayList<>();
+        for (String impl : ORDER) {
+            double bytes = weighInChild(impl, goroutines);
+            System.out.printf(Locale.ROOT, "%-20s %8.0f bytes per parked goroutine (%d parked)%n", impl, bytes, goroutines);
+            entries.add(jmhShaped(impl, goroutines, bytes));
+        }
+        if (out != null) Files.writeString(out, "[\n" + String.join(",\n", entries) + "\n]\n", StandardCharsets.UTF_8);
+    }
+
+    private static double weighInChild(String impl, int goroutines) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-Xms2g", "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+                ParkedMemory.class.getName(), CHILD, impl, Integer.toString(goroutines))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0) throw new IllegalStateException("weighing " + impl + " failed (exit " + p.exitValue() + ")");
+        return Double.parseDouble(output);
+    }
+
+    /** Parks {@code goroutines} receivers on one fresh handoff and returns the heap bytes each one holds. */
+    static double weigh(String impl, int goroutines) throws InterruptedException {
+        Supplier<Handoff<Integer>> factory = IMPLEMENTATIONS.get(impl);
+        if (factory == null) throw new IllegalArgumentException("unknown implementation: " + impl + "; one of " + ORDER);
+        boolean go4j = impl.equals("go4j");
+        park(go4j, factory.get(), Math.min(goroutines, 1_000), true); // loads and links the classes involved
+
+        Handoff<Integer> handoff = factory.get();
+        Thread[] parked = new Thread[goroutines];
+        long before = heapUsedAfterGc();
+        park(go4j, handoff, parked);
+        long after = heapUsedAfterGc();
+        return (double) (after - before) / goroutines;
+    }
+
+    private static void park(boolean go4j, Handoff<Integer> handoff, int count, boolean release) throws InterruptedException {
+        Thread[] threads = new Thread[count];
+        park(go4j, handoff, threads);
+        if (!release) return;
+        for (Thread t : threads) t.interrupt();
+        for (Thread t : threads) t.join();
+    }
+
+    /** Starts one receiver per slot of {@code threads}, records it there, and returns once all of them wait. */
+    private static void park(boolean go4j, Handoff<Integer> handoff, Thread[] threads) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(threads.length);
+        for (int i = 0; i < threads.length; i++) {
+            int slot = i;
+            Runnable receiver = () -> {
+                threads[slot] = Thread.currentThread();
+                started.countDown();
+                try {
+                    handoff.recv();
+                } catch (InterruptedException | RuntimeException e) {
+                    // released by interrupt (go4j reports it as UncheckedInterruptedException)
+                }
+            };
+            if (go4j) Go.go(receiver::run);
+            else Thread.ofVirtual().start(receiver);
+        }
+        started.await();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        for (Thread t : threads) {
+            while (t.getState() != Thread.State.WAITING) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException(t + " did not park: " + t.getState());
+                Thread.sleep(1);
+            }
+        }
+    }
+
+    private static long heapUsedAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static String jmhShaped(String impl, int goroutines, double bytes) {
+        return String.format(Locale.ROOT, """
+                  {"benchmark": "%s.%s", "mode": "memory", "params": {"goroutines": "%d"},
+                   "primaryMetric": {"score": %.1f, "scoreUnit": "B/op"}}""",
+                ParkedMemory.class.getName(), impl, goroutines, bytes);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) usage(option + " needs a value");
+        return args[i];
+    }
+
+    private static int positive(String s) {
+        try {
+            int n = Integer.parseInt(s);
+            if (n > 0) return n;
+        } catch (NumberFormatException e) {
+            // falls through to the usage message
+        }
+        usage("--goroutines needs a positive whole number, not " + s);
+        return 0;
+    }
+
+    private static void usage(String problem) {
+        System.err.println(problem);
+        System.err.println("usage: java -cp benchmarks.jar " + ParkedMemory.class.getName() + " [--goroutines N] [--out results.json]");
+        System.exit(2);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.go4j;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.go4j.Go.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Goroutines: go, names, panics. */
+@DisplayName("Goroutines")
+class GoroutineTest {
+    @Test
+    @DisplayName("go runs the body on a new virtual thread and does not wait for it")
+    void runsConcurrently() {
+        Chan<Boolean> started = chan(), finish = chan();
+        Chan<Boolean> virtual = chan(1);
+        go(() -> {
+            virtual.send(Thread.currentThread().isVirtual());
+            started.send(true);
+            finish.recv();
+        });
+        assertTrue(virtual.recv());
+        started.recv(); // go returned before the body ended, or this would never meet it
+        finish.send(true);
+    }
+
+    @Test
+    @DisplayName("100 000 goroutines can block at once and all finish")
+    void many() {
+        int n = 100_000;
+        Chan<Boolean> start = chan();
+        WaitGroup wg = new WaitGroup();
+        AtomicInteger ran = new AtomicInteger();
+        for (int i = 0; i < n; i++) wg.go(() -> {
+            start.recv();
+            ran.incrementAndGet();
+        });
+        close(start);
+        wg.await();
+        assertEquals(n, ran.get());
+    }
+
+    @Test
+    @DisplayName("a named goroutine's thread carries the name")
+    void named() {
+        Chan<String> name = chan(1);
+        go("worker", () -> name.send(Thread.currentThread().getName()));
+        assertTrue(name.recv().endsWith("\"worker\""));
+    }
+
+    @Test
+    @DisplayName("a goroutine that panics is reported the way Go prints a panic")
+    void panicReported() throws Exception {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Chan<Boolean> done = chan();
+        try {
+            System.setErr(new PrintStream(err, true));
+            go("doomed", () -> {
+                try {
+                    Chan<Integer> c = chan();
+                    close(c);
+                    close(c);
+                } finally {
+                    done.send(true);
+                }
+            });
+            done.recv();
+            for (int i = 0; i < 200 && !err.toString().contains("[running]"); i++) sleep(millis(5));
+        } finally {
+            System.setErr(saved);
+        }
+        String report = err.toString();
+        assertTrue(report.startsWith("panic: close of closed channel\n\ngoroutine "), report);
+        assertTrue(report.contains("\"doomed\" [running]:"), report);
+        assertTrue(report.contains("GoroutineTest"), "the learner's frames are listed: " + report);
+    }
+
+    @Test
+    @DisplayName("panic(v) throws a Panic carrying v")
+    void panicValue() {
+        Panic p = assertThrows(Panic.class, () -> panic(42));
+        assertEquals(42, p.value());
+        assertEquals("42", p.getMessage());
+    }
+
+    @Test
+    @DisplayName("null bodies and names are rejected at once")
+    void nulls() {
+        assertThrows(NullPointerException.class, () -> go(null));
+        assertThrows(NullPointerException.class, () -> go(null, () -> {}));
+    }
+}

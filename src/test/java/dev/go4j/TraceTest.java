@@ -1,0 +1,154 @@
+package dev.go4j;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static dev.go4j.Go.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Traces record what goroutines do and draw it. */
+@DisplayName("Tracing")
+class TraceTest {
+    static RecvChan<String> boring(String msg) {
+        Chan<String> c = chan(msg);
+        go(msg, () -> {
+            for (int i = 0; ; i++) {
+                c.send(msg + " " + i);
+                sleep(millis(randInt(5)));
+            }
+        });
+        return c;
+    }
+
+    static RecvChan<String> fanIn(RecvChan<String> a, RecvChan<String> b) {
+        Chan<String> c = chan("fan-in");
+        go("fanIn", () -> {
+            for (;;) select(recv(a, c::send), recv(b, c::send));
+        });
+        return c;
+    }
+
+    static org.w3c.dom.Document parseXml(String svg) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    @DisplayName("a trace of Pike's fan-in has a lane per goroutine and an arrow per message")
+    void fanInTrace() throws Exception {
+        Trace t = trace(() -> {
+            RecvChan<String> c = fanIn(boring("Joe"), boring("Ann"));
+            for (int i = 0; i < 10; i++) c.recv();
+        });
+        assertNull(t.failure());
+        List<String> lanes = t.lanes().stream().map(Trace.Lane::label).toList();
+        assertEquals(List.of("goroutine", "goroutine", "goroutine", "goroutine"), lanes.stream().map(l -> l.split(" ")[0]).toList());
+        assertEquals(Set.of("\"main\"", "\"Joe\"", "\"Ann\"", "\"fanIn\""), lanes.stream().map(l -> l.split(" ")[2]).collect(Collectors.toSet()));
+
+        Map<Long, String> name = t.lanes().stream().collect(Collectors.toMap(Trace.Lane::goroutine, l -> l.label().split("\"")[1]));
+        List<Trace.Message> toMain = t.messages().stream().filter(m -> name.get(m.to()).equals("main")).toList();
+        assertEquals(10, toMain.size(), "main received ten messages");
+        for (Trace.Message m : toMain) {
+            assertEquals("fan-in", m.channel());
+            assertEquals("fanIn", name.get(m.from()), "everything main gets comes through fanIn");
+        }
+        for (Trace.Message m : t.messages()) {
+            if (m.channel().equals("Joe")) assertEquals(List.of("Joe", "fanIn"), List.of(name.get(m.from()), name.get(m.to())));
+            if (m.channel().equals("Ann")) assertEquals(List.of("Ann", "fanIn"), List.of(name.get(m.from()), name.get(m.to())));
+            assertTrue(m.sentNanos() <= m.receivedNanos());
+        }
+        assertTrue(t.messages().stream().anyMatch(m -> m.channel().equals("Joe")));
+        assertTrue(t.messages().stream().anyMatch(m -> m.channel().equals("Ann")));
+        assertTrue(t.events().stream().anyMatch(e -> e.kind() == Trace.Kind.SELECT), "select choices are recorded");
+        assertTrue(t.lanes().stream().anyMatch(l -> !l.blocked().isEmpty()), "blocked time is recorded");
+
+        var doc = parseXml(t.svg());
+        assertEquals("svg", doc.getDocumentElement().getTagName());
+        assertEquals(4 + 1, countText(doc, "goroutine") + countText(doc, "chan fan-in"), "four lane labels and a legend entry");
+        assertTrue(doc.getElementsByTagName("line").getLength() >= t.messages().size(), "an arrow per message");
+        assertTrue(t.toString().contains("select chooses"));
+    }
+
+    private static int countText(org.w3c.dom.Document doc, String prefix) {
+        var texts = doc.getElementsByTagName("text");
+        int n = 0;
+        for (int i = 0; i < texts.getLength(); i++) if (texts.item(i).getTextContent().startsWith(prefix)) n++;
+        return n;
+    }
+
+    @Test
+    @DisplayName("a buffered value's arrow spans the time it waited in the buffer")
+    void bufferedMessage() {
+        Trace t = trace(() -> {
+            Chan<Integer> c = chan("box", 1);
+            c.send(1);
+            go("taker", () -> {
+                sleep(millis(20));
+                c.recv();
+            });
+            sleep(millis(60));
+        });
+        Trace.Message m = t.messages().get(0);
+        assertEquals("box", m.channel());
+        assertTrue(m.receivedNanos() - m.sentNanos() >= millis(20).toNanos());
+    }
+
+    @Test
+    @DisplayName("closes, and the zero values they produce, are recorded")
+    void closes() {
+        Trace t = trace(() -> {
+            Chan<Integer> c = chan("done");
+            go(() -> close(c));
+            c.recv();
+        });
+        assertTrue(t.events().stream().anyMatch(e -> e.kind() == Trace.Kind.CLOSE && e.channel().equals("done")));
+        assertTrue(t.events().stream().anyMatch(e -> e.kind() == Trace.Kind.RECV_CLOSED));
+    }
+
+    @Test
+    @DisplayName("a deadlocked run is traced up to the deadlock, which the trace keeps")
+    void deadlockKept() throws Exception {
+        Trace t = trace(() -> chan("stuck").send(1));
+        assertInstanceOf(DeadlockError.class, t.failure());
+        assertTrue(t.svg().contains("fatal error: all goroutines are asleep - deadlock!"));
+        parseXml(t.svg());
+    }
+
+    @Test
+    @DisplayName("a large run is summarised, not drawn goroutine by goroutine")
+    void largeRunSummarised() throws Exception {
+        Trace t = trace(() -> {
+            Chan<Integer> leftmost = chan(), left = leftmost;
+            for (int i = 0; i < 2_000; i++) {
+                Chan<Integer> right = chan(), l = left;
+                go(() -> l.send(1 + right.recv()));
+                left = right;
+            }
+            Chan<Integer> r = left;
+            go(() -> r.send(1));
+            assertEquals(2_001, leftmost.recv());
+        });
+        assertTrue(t.summarised());
+        String svg = t.svg();
+        parseXml(svg);
+        assertTrue(svg.contains("too many to draw"), svg);
+        assertTrue(svg.length() < 20_000, "a summary stays small: " + svg.length());
+    }
+
+    @Test
+    @DisplayName("nothing is recorded outside a trace, and traces do not nest")
+    void scope() {
+        assertFalse(Tracing.on);
+        Trace t = trace(() -> assertThrows(IllegalStateException.class, () -> trace(() -> {})));
+        assertNull(t.failure());
+        assertFalse(Tracing.on);
+    }
+}
