@@ -1,5 +1,6 @@
 package dev.go4j.check;
 
+import java.util.List;
 import java.util.Objects;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.ValueWrapper;
@@ -8,6 +9,7 @@ import org.opentest4j.ValueWrapper;
 final class Failures {
     /** What go4j's runtime says when every goroutine is blocked, as Go does. */
     static final String GO_DEADLOCK = "all goroutines are asleep - deadlock!";
+    private static final int MAX_DEADLOCK_LINES = 8;
 
     private Failures() {}
 
@@ -19,7 +21,7 @@ final class Failures {
     }
 
     static String describe(Throwable t) {
-        if (isDeadlock(t)) return "deadlock: " + GO_DEADLOCK;
+        if (isDeadlock(t)) return deadlock(t);
         if (t instanceof AssertionFailedError a && a.isExpectedDefined() && a.isActualDefined()) {
             String msg = a.getMessage() == null ? "" : a.getMessage();
             int cut = msg.indexOf("==> expected:");
@@ -36,6 +38,27 @@ final class Failures {
                 break;
             }
         }
+        return sb.toString();
+    }
+
+    /** Go's verdict, then the runtime's list of who waits on what (a few lines of it). */
+    private static String deadlock(Throwable t) {
+        String report = "";
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = Objects.toString(c.getMessage(), "");
+            int at = m.indexOf(GO_DEADLOCK);
+            if (at >= 0) {
+                report = m.substring(at + GO_DEADLOCK.length()).strip();
+                break;
+            }
+        }
+        StringBuilder sb = new StringBuilder("deadlock: ").append(GO_DEADLOCK);
+        List<String> lines = report.lines().map(String::strip)
+                .filter(l -> !l.isBlank() && !l.startsWith("at dev.go4j.check.") && !l.startsWith("at org.junit."))
+                .map(l -> l.replaceAll("^at REPL\\.\\$JShell\\$\\d+(?:\\$(\\w+))?\\.([\\w$]+)\\(.*\\)$", "at $1.$2").replace("at .", "at "))
+                .toList();
+        for (int i = 0; i < Math.min(MAX_DEADLOCK_LINES, lines.size()); i++) sb.append("\n  ").append(lines.get(i).strip());
+        if (lines.size() > MAX_DEADLOCK_LINES) sb.append("\n  ...");
         return sb.toString();
     }
 
