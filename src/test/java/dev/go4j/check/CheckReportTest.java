@@ -52,7 +52,7 @@ class CheckReportTest {
     @DisplayName("says deadlock when the answer blocks on a channel nobody sends on, and goes on")
     void deadlock() {
         assertTrue(report.contains("  FAIL  waits for a value\n          deadlock: all goroutines are asleep - deadlock!\n"), report);
-        assertTrue(report.contains("waiting to receive from chan(unbuffered): nothing was sent\n                at waitForever\n"), report);
+        assertTrue(report.contains("waiting to receive from chan(unbuffered): nothing was sent\n            at waitForever\n"), report);
     }
 
     @Test
