@@ -6,4 +6,5 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$ROOT/scripts/tool-classpath.sh"
 CP=$(go4j_tool_classpath "$ROOT")
-exec "$GO4J_JAVA_HOME/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$CP" dev.go4j.notebook.RunCommand "$@"
+exec "$GO4J_JAVA_HOME/bin/java" --add-opens java.base/java.lang=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+  -cp "$CP" dev.go4j.notebook.RunCommand "$@"

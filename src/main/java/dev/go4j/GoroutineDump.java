@@ -30,7 +30,7 @@ final class GoroutineDump {
         String waiting = waitingOn(g.blockedOn, g.blockedSubject);
         if (waiting != null) sb.append("    ").append(waiting).append('\n');
         List<StackTraceElement> frames = learnerFrames(g.thread.getStackTrace());
-        for (StackTraceElement f : frames) sb.append("    at ").append(f).append('\n');
+        for (StackTraceElement f : frames) sb.append("    at ").append(ReplFrames.describe(f)).append('\n');
         return sb.toString();
     }
 

