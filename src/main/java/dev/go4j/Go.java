@@ -274,13 +274,13 @@ public final class Go {
         Objects.requireNonNull(d, "duration");
         if (d.isNegative() || d.isZero()) return;
         Goroutine g = Goroutine.current();
-        g.pause("sleep", d);
+        g.sleeping(d);
         try {
             Thread.sleep(d);
         } catch (InterruptedException e) {
             throw new UncheckedInterruptedException(e);
         } finally {
-            g.unpause();
+            g.awake();
         }
     }
 

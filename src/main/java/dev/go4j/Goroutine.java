@@ -22,6 +22,7 @@ final class Goroutine {
     volatile String blockedOn;
     /** The channel, cases or sync object named by {@link #blockedOn}. */
     volatile Object blockedSubject;
+    private volatile long wakeAt;
 
     /** A foreign thread, seen for the first time. */
     private Goroutine(Thread thread) {
@@ -107,15 +108,25 @@ final class Goroutine {
         Tracing.unblocked(this);
     }
 
-    /** Marks a wait that is not on a go4j operation (sleep): shown in dumps, but never part of a deadlock. */
-    void pause(String status, Object subject) {
-        blockedSubject = subject;
-        blockedOn = status;
+    /**
+     * Marks a sleep: shown in dumps, but never part of a deadlock, since it ends by itself at
+     * {@code wakeAt} ({@link System#nanoTime()}).
+     */
+    void sleeping(java.time.Duration d) {
+        wakeAt = System.nanoTime() + d.toNanos();
+        blockedSubject = d;
+        blockedOn = "sleep";
     }
 
-    void unpause() {
+    void awake() {
         blockedOn = null;
         blockedSubject = null;
+        wakeAt = 0;
+    }
+
+    /** When a sleeping goroutine wakes up ({@link System#nanoTime()}), or 0 when it does not sleep. */
+    long wakeAt() {
+        return wakeAt;
     }
 
     /** Whether the goroutine waits in go4j and nothing has woken it yet. */

@@ -214,9 +214,7 @@ public final class Program {
 
     /** Ends the program: reports leaks, stops every goroutine, waits a little for them to go. */
     private Result stop(Duration elapsed) {
-        // Let goroutines that are on their way to block get there, so that a leak is seen as one.
-        long settle = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        while (running.get() > 0 && System.nanoTime() < settle) Thread.onSpinWait();
+        settle();
         List<Goroutine> leaked = new ArrayList<>();
         for (Goroutine m : members) if (m != main && m.isAsleep()) leaked.add(m);
         List<String> leakReport = leaked.stream().map(GoroutineDump::describe).toList();
@@ -233,6 +231,30 @@ public final class Program {
         }
         List<String> unstoppable = members.stream().map(GoroutineDump::describe).toList();
         return new Result(elapsed, leakReport, unstoppable);
+    }
+
+    /**
+     * Lets goroutines that are on their way to block get there, so that a leak is seen as one: up to 50 ms for
+     * those that run, and until a short sleep ends (up to 250 ms in all) for those that sleep, like Pike's
+     * boring generator resting between two sends.
+     */
+    private void settle() {
+        long start = System.nanoTime(), until = start + TimeUnit.MILLISECONDS.toNanos(50);
+        long cap = start + TimeUnit.MILLISECONDS.toNanos(250);
+        while (running.get() > 0) {
+            long now = System.nanoTime();
+            for (Goroutine m : members) {
+                long wake = m.wakeAt();
+                if (wake != 0 && wake < cap) until = Math.max(until, wake + TimeUnit.MILLISECONDS.toNanos(5));
+            }
+            if (now >= Math.min(until, cap)) return;
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     // ---- deadlock detection -------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * For every exercise of every source notebook (the sample in the test resources and every notebook under
- * {@code notebooks/} that has exercises): the reference solution scores full marks and the untouched stub scores
+ * {@code src/notebooks/} that has exercises): the reference solution scores full marks and the untouched stub scores
  * zero. And every known-wrong answer of the corpus is caught, with the reason the learner needs.
  */
 @DisplayName("Exercise self-tests")
@@ -33,7 +33,7 @@ class ExerciseSelfTest {
 
     static List<Path> sourceNotebooks() throws IOException {
         List<Path> out = new ArrayList<>(List.of(SampleExercises.sourcePath()));
-        Path course = Path.of("notebooks");
+        Path course = Path.of("src/notebooks");
         if (Files.isDirectory(course)) {
             try (Stream<Path> files = Files.walk(course)) {
                 for (Path p : files.filter(f -> f.toString().endsWith(".ipynb") && !f.toString().contains(".ipynb_checkpoints")).sorted().toList()) {
