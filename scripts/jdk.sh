@@ -1,4 +1,4 @@
-# Sourced by the go4j scripts: finds a JDK 21+ and exports GO4J_JAVA_HOME.
+# Sourced by the go4j scripts: finds a JDK 21+ and exports GO4J_JAVA_HOME; runs Maven on it.
 # Looks at $GO4J_JAVA_HOME, $JAVA_HOME, the java on PATH, then the usual install folders.
 
 go4j_java_major() { # <java_home> -> major version, or nothing
@@ -34,4 +34,12 @@ Install one, for example:
 then run this command again, or point GO4J_JAVA_HOME at the JDK's folder.
 MSG
   return 1
+}
+
+go4j_maven() { # runs Maven on the JDK found (call go4j_find_jdk first), so no toolchain setup is needed
+  command -v mvn >/dev/null 2>&1 || { echo "go4j needs Apache Maven 3.8+ (Debian: sudo apt-get install maven)." >&2; return 1; }
+  local opts=${MAVEN_OPTS:-}
+  # Maven's own libraries use sun.misc.Unsafe; JDK 24+ warns about it on every run.
+  [ "$(go4j_java_major "$GO4J_JAVA_HOME")" -ge 24 ] && opts="$opts --sun-misc-unsafe-memory-access=allow"
+  JAVA_HOME="$GO4J_JAVA_HOME" MAVEN_OPTS="$opts" mvn -B -ntp "$@"
 }

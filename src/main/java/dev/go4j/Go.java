@@ -63,6 +63,34 @@ public final class Go {
         Goroutine.start(Objects.requireNonNull(name, "name"), Objects.requireNonNull(body, "body"));
     }
 
+    // ---- the scheduler ------------------------------------------------------------------------------------
+
+    /**
+     * Sets how many carrier threads may run goroutines at the same time and returns the previous setting, like
+     * Go's {@code runtime.GOMAXPROCS(n)}; {@code gomaxprocs(0)} only returns it. Goroutines are virtual threads,
+     * and the carriers are the JVM's scheduler threads: by default one per core.
+     *
+     * @throws UnsupportedOperationException if the JVM does not allow it (see the message for the option)
+     */
+    public static int gomaxprocs(int n) {
+        return n == 0 ? Carriers.parallelism() : Carriers.setParallelism(n);
+    }
+
+    /** How many goroutines of the current program exist now: Go's {@code runtime.NumGoroutine()}. */
+    public static int numGoroutine() {
+        return Goroutine.current().program.size();
+    }
+
+    /** The carrier thread that runs the calling goroutine right now (e.g. {@code ForkJoinPool-1-worker-2}). */
+    public static String carrier() {
+        return Carriers.current();
+    }
+
+    /** Lets other goroutines run before this one continues: Go's {@code runtime.Gosched()}. */
+    public static void gosched() {
+        Thread.yield();
+    }
+
     // ---- programs ---------------------------------------------------------------------------------------
 
     /**
@@ -247,13 +275,13 @@ public final class Go {
         Objects.requireNonNull(d, "duration");
         if (d.isNegative() || d.isZero()) return;
         Goroutine g = Goroutine.current();
-        g.pause("sleep", d);
+        g.sleeping(d);
         try {
             Thread.sleep(d);
         } catch (InterruptedException e) {
             throw new UncheckedInterruptedException(e);
         } finally {
-            g.unpause();
+            g.awake();
         }
     }
 
@@ -368,6 +396,14 @@ public final class Go {
         StringJoiner line = new StringJoiner(" ");
         if (args != null) for (Object a : args) line.add(String.valueOf(a));
         System.out.println(line);
+    }
+
+    /**
+     * Prints a formatted line: Go's {@code fmt.Printf}, with Java's format syntax ({@code %d}, {@code %s},
+     * {@code %.2f}, {@code %n} ...; see {@link java.util.Formatter}).
+     */
+    public static void printf(String format, Object... args) {
+        System.out.printf(format, args);
     }
 
     /** A random int in {@code [0, n)}: Go's {@code rand.Intn(n)}; n must be positive. */

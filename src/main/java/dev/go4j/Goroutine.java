@@ -1,17 +1,15 @@
 package dev.go4j;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * What go4j knows about one goroutine: its number, its name, its thread, its program, and what it is blocked
  * on. Go's {@code g}. There is one for each {@link Go#go(Task)} call, and one, made on first use, for any other
  * thread that uses go4j (a notebook cell's thread, a test's thread): a "foreign" goroutine.
  */
 final class Goroutine {
-    private static final AtomicLong IDS = new AtomicLong();
     private static final ThreadLocal<Goroutine> CURRENT = new ThreadLocal<>();
 
-    final long id = IDS.incrementAndGet();
+    /** Its number in its program: main is 1, as in Go. */
+    final long id;
     final String name;
     final Thread thread;
     /** Whether go4j started this goroutine; false for a foreign thread. */
@@ -24,9 +22,11 @@ final class Goroutine {
     volatile String blockedOn;
     /** The channel, cases or sync object named by {@link #blockedOn}. */
     volatile Object blockedSubject;
+    private volatile long wakeAt;
 
     /** A foreign thread, seen for the first time. */
     private Goroutine(Thread thread) {
+        this.id = Program.REPL.nextGoroutineId();
         this.name = thread.getName().isEmpty() ? null : thread.getName();
         this.thread = thread;
         this.spawned = false;
@@ -36,6 +36,7 @@ final class Goroutine {
 
     /** A goroutine that will run {@code body} on a new, not yet started, virtual thread. */
     private Goroutine(String name, Program program, Task body) {
+        this.id = program.nextGoroutineId();
         this.name = name;
         this.spawned = true;
         this.program = program;
@@ -107,15 +108,25 @@ final class Goroutine {
         Tracing.unblocked(this);
     }
 
-    /** Marks a wait that is not on a go4j operation (sleep): shown in dumps, but never part of a deadlock. */
-    void pause(String status, Object subject) {
-        blockedSubject = subject;
-        blockedOn = status;
+    /**
+     * Marks a sleep: shown in dumps, but never part of a deadlock, since it ends by itself at
+     * {@code wakeAt} ({@link System#nanoTime()}).
+     */
+    void sleeping(java.time.Duration d) {
+        wakeAt = System.nanoTime() + d.toNanos();
+        blockedSubject = d;
+        blockedOn = "sleep";
     }
 
-    void unpause() {
+    void awake() {
         blockedOn = null;
         blockedSubject = null;
+        wakeAt = 0;
+    }
+
+    /** When a sleeping goroutine wakes up ({@link System#nanoTime()}), or 0 when it does not sleep. */
+    long wakeAt() {
+        return wakeAt;
     }
 
     /** Whether the goroutine waits in go4j and nothing has woken it yet. */

@@ -15,6 +15,8 @@ final class GoroutineDump {
     /** How many of the learner's stack frames to show per goroutine. */
     private static final int FRAMES = 4;
     private static final CodeSource RUNTIME = Go.class.getProtectionDomain().getCodeSource();
+    /** go4j's own tools, which run the learner's code but are not part of it. */
+    private static final String[] TOOLING = {"dev.go4j.notebook.", "dev.go4j.kernel.", "dev.go4j.check.", "dev.go4j.grade."};
 
     private GoroutineDump() {}
 
@@ -30,7 +32,7 @@ final class GoroutineDump {
         String waiting = waitingOn(g.blockedOn, g.blockedSubject);
         if (waiting != null) sb.append("    ").append(waiting).append('\n');
         List<StackTraceElement> frames = learnerFrames(g.thread.getStackTrace());
-        for (StackTraceElement f : frames) sb.append("    at ").append(f).append('\n');
+        for (StackTraceElement f : frames) sb.append("    at ").append(ReplFrames.describe(f)).append('\n');
         return sb.toString();
     }
 
@@ -44,6 +46,7 @@ final class GoroutineDump {
                     + (c.cap() > 0 ? " and the buffer is full" : "");
             case Chan<?> c when status.equals("chan receive") -> "waiting to receive from " + c + ": nothing was sent"
                     + (c.cap() > 0 ? " and the buffer is empty" : "");
+            case java.time.Duration d -> "sleeping for " + GoDuration.rounded(d);
             case Case[] cases when cases.length == 0 -> "select with no cases: blocks forever";
             case Case[] cases -> "waiting in select on: " + describeCases(cases);
             case null -> status;
@@ -70,7 +73,9 @@ final class GoroutineDump {
 
     static boolean isInfrastructure(StackTraceElement f) {
         String c = f.getClassName();
-        if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.") || c.startsWith("org.junit.") || c.startsWith("org.apache.maven.")) return true;
+        if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.") || c.startsWith("org.junit.")
+                || c.startsWith("org.apache.maven.") || c.startsWith("io.github.spencerpark.")) return true;
+        for (String tool : TOOLING) if (c.startsWith(tool)) return true;
         if (!c.startsWith("dev.go4j.") || c.indexOf('.', "dev.go4j.".length()) >= 0) return false;
         try { // same package as the runtime: ours only if it was loaded from the runtime's own jar or folder
             Class<?> k = Class.forName(c, false, Go.class.getClassLoader());

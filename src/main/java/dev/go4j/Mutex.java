@@ -21,6 +21,7 @@ public final class Mutex {
      * @throws UncheckedInterruptedException if interrupted while blocked; the lock was then not acquired
      */
     public void lock() {
+        Goroutine.current(); // a lock holder must be known to go4j, or its waiters look deadlocked
         Parker p;
         synchronized (this) {
             if (!locked) {
@@ -42,6 +43,7 @@ public final class Mutex {
 
     /** Locks the mutex if it is free, without waiting. Go's {@code m.TryLock()}. */
     public synchronized boolean tryLock() {
+        Goroutine.current(); // a lock holder must be known to go4j, or its waiters look deadlocked
         if (locked) return false;
         locked = true;
         return true;

@@ -16,7 +16,7 @@ final class Panics {
     static String describe(Goroutine g, Throwable t) {
         StringBuilder sb = new StringBuilder("panic: ").append(valueOf(t)).append("\n\n")
                 .append(g.label()).append(" [running]:\n");
-        for (StackTraceElement frame : t.getStackTrace()) sb.append("\tat ").append(frame).append('\n');
+        for (StackTraceElement frame : t.getStackTrace()) sb.append("\tat ").append(ReplFrames.describe(frame)).append('\n');
         for (Throwable cause = t.getCause(); cause != null && cause != t; cause = cause.getCause()) {
             sb.append("caused by: ").append(cause).append('\n');
         }

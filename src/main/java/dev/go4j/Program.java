@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -49,6 +50,7 @@ public final class Program {
 
     private final Set<Goroutine> members = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
+    private final AtomicLong goroutineIds = new AtomicLong();
     private final Set<Timers.Alarm> alarms = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch over = new CountDownLatch(1);
@@ -141,12 +143,22 @@ public final class Program {
         return GoroutineDump.of(all);
     }
 
+    /** How many goroutines the program has now (for the REPL: those started with go, plus threads that used go4j). */
+    int size() {
+        return members.size();
+    }
+
     /** Whether this program has ended; its goroutines' output is then dropped. */
     boolean ended() {
         return ended;
     }
 
     // ---- membership and accounting, called by Goroutine and Timers -------------------------------------------
+
+    /** Goroutines are numbered per program, from 1, so a program's reports read the same on every run. */
+    long nextGoroutineId() {
+        return goroutineIds.incrementAndGet();
+    }
 
     void join(Goroutine g) {
         members.add(g);
@@ -202,9 +214,7 @@ public final class Program {
 
     /** Ends the program: reports leaks, stops every goroutine, waits a little for them to go. */
     private Result stop(Duration elapsed) {
-        // Let goroutines that are on their way to block get there, so that a leak is seen as one.
-        long settle = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        while (running.get() > 0 && System.nanoTime() < settle) Thread.onSpinWait();
+        settle();
         List<Goroutine> leaked = new ArrayList<>();
         for (Goroutine m : members) if (m != main && m.isAsleep()) leaked.add(m);
         List<String> leakReport = leaked.stream().map(GoroutineDump::describe).toList();
@@ -221,6 +231,30 @@ public final class Program {
         }
         List<String> unstoppable = members.stream().map(GoroutineDump::describe).toList();
         return new Result(elapsed, leakReport, unstoppable);
+    }
+
+    /**
+     * Lets goroutines that are on their way to block get there, so that a leak is seen as one: up to 50 ms for
+     * those that run, and until a short sleep ends (up to 250 ms in all) for those that sleep, like Pike's
+     * boring generator resting between two sends.
+     */
+    private void settle() {
+        long start = System.nanoTime(), until = start + TimeUnit.MILLISECONDS.toNanos(50);
+        long cap = start + TimeUnit.MILLISECONDS.toNanos(250);
+        while (running.get() > 0) {
+            long now = System.nanoTime();
+            for (Goroutine m : members) {
+                long wake = m.wakeAt();
+                if (wake != 0 && wake < cap) until = Math.max(until, wake + TimeUnit.MILLISECONDS.toNanos(5));
+            }
+            if (now >= Math.min(until, cap)) return;
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     // ---- deadlock detection -------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ public final class RWMutex {
 
     /** Locks for reading: Go's {@code rw.RLock()}. */
     public void rLock() {
+        Goroutine.current(); // a lock holder must be known to go4j, or its waiters look deadlocked
         Parker p;
         synchronized (this) {
             if (!writer && waitingWriters.isEmpty()) {
@@ -42,6 +43,7 @@ public final class RWMutex {
 
     /** Locks for reading if that needs no waiting: Go's {@code rw.TryRLock()}. */
     public synchronized boolean tryRLock() {
+        Goroutine.current(); // a lock holder must be known to go4j, or its waiters look deadlocked
         if (writer || !waitingWriters.isEmpty()) return false;
         readers++;
         return true;
@@ -59,6 +61,7 @@ public final class RWMutex {
 
     /** Locks for writing, waiting for every reader and writer to leave: Go's {@code rw.Lock()}. */
     public void lock() {
+        Goroutine.current(); // a lock holder must be known to go4j, or its waiters look deadlocked
         Parker p;
         synchronized (this) {
             if (!writer && readers == 0) {
@@ -80,6 +83,7 @@ public final class RWMutex {
 
     /** Locks for writing if that needs no waiting: Go's {@code rw.TryLock()}. */
     public synchronized boolean tryLock() {
+        Goroutine.current(); // a lock holder must be known to go4j, or its waiters look deadlocked
         if (writer || readers > 0) return false;
         writer = true;
         return true;

@@ -1,0 +1,51 @@
+package dev.go4j;
+
+import java.lang.reflect.Field;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The carrier threads that run goroutines: the JVM's virtual-thread scheduler, a {@link ForkJoinPool} with
+ * one carrier per core by default. Go's Ps (processors); {@link Go#gomaxprocs(int)} changes their number.
+ *
+ * <p>The JDK offers no public way to reach its scheduler, so this reads it reflectively, which needs
+ * {@code --add-opens java.base/java.lang=ALL-UNNAMED} (the go4j kernel and tools pass it).
+ */
+final class Carriers {
+    private Carriers() {}
+
+    static ForkJoinPool scheduler() {
+        try {
+            Field f = Class.forName("java.lang.VirtualThread").getDeclaredField("DEFAULT_SCHEDULER");
+            f.setAccessible(true);
+            return (ForkJoinPool) f.get(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new UnsupportedOperationException("changing the number of carrier threads needs the JVM option "
+                    + "--add-opens java.base/java.lang=ALL-UNNAMED (the go4j kernel sets it); "
+                    + "or start the JVM with -Djdk.virtualThreadScheduler.parallelism=N", e);
+        }
+    }
+
+    /** Sets how many carriers run goroutines at once; returns the previous number. */
+    static int setParallelism(int n) {
+        if (n < 1) throw new IllegalArgumentException("GOMAXPROCS must be at least 1: " + n);
+        ForkJoinPool pool = scheduler();
+        return pool.setParallelism(n);
+    }
+
+    static int parallelism() {
+        try {
+            return scheduler().getParallelism();
+        } catch (UnsupportedOperationException e) {
+            return Integer.getInteger("jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    /** The carrier thread running the calling goroutine, e.g. {@code ForkJoinPool-1-worker-2}; the thread's own name otherwise. */
+    static String current() {
+        Thread t = Thread.currentThread();
+        if (!t.isVirtual()) return t.getName();
+        String s = t.toString(); // VirtualThread[#22,name]/runnable@ForkJoinPool-1-worker-1
+        int at = s.lastIndexOf('@');
+        return at >= 0 ? s.substring(at + 1) : s;
+    }
+}

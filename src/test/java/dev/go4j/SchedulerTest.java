@@ -1,0 +1,70 @@
+package dev.go4j;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static dev.go4j.Go.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The runtime package's knobs: GOMAXPROCS, NumGoroutine, which carrier runs a goroutine. */
+@DisplayName("The scheduler")
+class SchedulerTest {
+    /** The carriers seen running 200 goroutines that each spin a little. */
+    static Set<String> carriersUsed() {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        WaitGroup wg = new WaitGroup();
+        for (int i = 0; i < 200; i++) wg.go(() -> {
+            long until = System.nanoTime() + 200_000;
+            while (System.nanoTime() < until) seen.add(carrier());
+        });
+        wg.await();
+        return seen;
+    }
+
+    @Test
+    @DisplayName("gomaxprocs(1) runs every goroutine on one carrier; gomaxprocs(0) reads the setting")
+    void oneCarrier() {
+        int before = gomaxprocs(0);
+        try {
+            assertEquals(before, gomaxprocs(1));
+            assertEquals(1, gomaxprocs(0));
+            assertEquals(1, carriersUsed().size(), "one carrier at a time");
+        } finally {
+            gomaxprocs(before);
+        }
+        assertEquals(before, gomaxprocs(0));
+    }
+
+    @Test
+    @DisplayName("carrier names the scheduler thread running the goroutine")
+    void carrierName() {
+        Chan<String> c = chan(1);
+        go(() -> c.send(carrier()));
+        assertTrue(c.recv().startsWith("ForkJoinPool"), "a carrier is a ForkJoinPool worker");
+        assertEquals(Thread.currentThread().getName(), carrier(), "a platform thread is its own carrier");
+    }
+
+    @Test
+    @DisplayName("numGoroutine counts a program's goroutines")
+    void countsGoroutines() {
+        int[] counts = new int[2];
+        run(() -> {
+            counts[0] = numGoroutine();
+            Chan<Boolean> release = chan();
+            for (int i = 0; i < 5; i++) go(release::recv);
+            counts[1] = numGoroutine();
+            close(release);
+        });
+        assertEquals(1, counts[0], "main alone");
+        assertEquals(6, counts[1], "main and five more");
+    }
+
+    @Test
+    @DisplayName("gomaxprocs refuses fewer than one carrier")
+    void atLeastOne() {
+        assertThrows(IllegalArgumentException.class, () -> gomaxprocs(-1));
+    }
+}
