@@ -403,7 +403,7 @@ public final class Go {
      * {@code %.2f}, {@code %n} ...; see {@link java.util.Formatter}).
      */
     public static void printf(String format, Object... args) {
-        System.out.printf(format, args);
+        System.out.printf(Objects.requireNonNull(format, "format"), args);
     }
 
     /** A random int in {@code [0, n)}: Go's {@code rand.Intn(n)}; n must be positive. */
