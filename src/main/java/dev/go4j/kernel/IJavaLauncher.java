@@ -69,9 +69,12 @@ public final class IJavaLauncher {
         Duration limit = cellTimeLimit(System.getenv("IJAVA_TIMEOUT"));
         connection.setHandler(MessageType.EXECUTE_REQUEST, (env, request) -> {
             Cell cell = output.begin(request);
-            ScheduledFuture<?> watchdog = limit == null ? null : WATCHDOG.schedule(() -> System.err.print(
-                    "go4j: this cell reached its time limit of " + limit.toSeconds() + " s. What its goroutines are doing:\n\n"
-                            + dev.go4j.Program.dumpAll()), limit.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> watchdog = limit == null ? null : WATCHDOG.schedule(() -> {
+                String dump = dev.go4j.Program.dumpAll();
+                System.err.print("go4j: this cell is reaching its time limit. " + (dump.isBlank()
+                        ? "No goroutine has started yet: the cell's code is still being compiled or loaded.\n"
+                        : "What its goroutines are doing:\n\n" + dump));
+            }, limit.toMillis(), TimeUnit.MILLISECONDS);
             try {
                 execute.handle(env, request);
             } finally {
