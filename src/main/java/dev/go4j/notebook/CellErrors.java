@@ -52,13 +52,15 @@ final class CellErrors {
         return new CellError(CellError.Kind.COMPILE, summary, line, null, "line " + line + ": " + summary + "\n");
     }
 
-    static CellError timeout(Duration limit, boolean stopped) {
+    /** A cell past its time limit; {@code dump} shows what each goroutine was doing then (may be empty). */
+    static CellError timeout(Duration limit, boolean stopped, String dump) {
+        String doing = dump.isBlank() ? "" : "What the goroutines were doing:\n\n" + dump;
         if (stopped) {
             String summary = "stopped after " + seconds(limit) + ": the cell ran longer than its time limit";
-            return new CellError(CellError.Kind.TIMEOUT, summary, 0, null, summary + '\n');
+            return new CellError(CellError.Kind.TIMEOUT, summary, 0, null, summary + '\n' + doing);
         }
         String summary = "the cell ran longer than its time limit of " + seconds(limit) + " and could not be stopped";
-        return new CellError(CellError.Kind.STUCK, summary, 0, null, summary + ", so the remaining cells were not run.\n");
+        return new CellError(CellError.Kind.STUCK, summary, 0, null, summary + ", so the remaining cells were not run.\n" + doing);
     }
 
     static CellError notRun() {

@@ -79,12 +79,23 @@ final class JShellSession implements AutoCloseable {
     /** Lets the runtime's reports give line numbers within a cell (see {@link dev.go4j.ReplFrames}); must be line 1. */
     static final String CALIBRATE_FRAMES = "dev.go4j.ReplFrames.calibrate(new Throwable().getStackTrace()[0].getLineNumber() - 1);";
 
+    /** Every goroutine of this session and what it is doing, from the session's copy of the runtime. */
+    private String goroutineDump() {
+        try {
+            return (String) loader.loadClass("dev.go4j.Program").getMethod("dumpAll").invoke(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "";
+        }
+    }
+
     /** Lets this session's copy of the runtime show the code of a cell in its reports (see {@link dev.go4j.ReplFrames}). */
     private void lookUpSources() {
         java.util.function.Function<String, String> source = id -> shell.snippets()
                 .filter(sn -> sn.id().equals(id)).map(Snippet::source).findFirst().orElse(null);
         try {
             loader.loadClass("dev.go4j.ReplFrames").getMethod("lookUpSources", java.util.function.Function.class).invoke(null, source);
+            // as in the kernel: a cell that deadlocks outside run() says so instead of running into its time limit
+            loader.loadClass("dev.go4j.Program").getMethod("watchRepl", boolean.class).invoke(null, true);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the runtime's ReplFrames cannot be reached", e);
         }
@@ -131,11 +142,12 @@ final class JShellSession implements AutoCloseable {
         try {
             evaluated = future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException slow) {
-            evaluated = new Evaluated(null, CellErrors.timeout(limit, stop(future)));
+            String dump = goroutineDump(); // what everyone was doing when the time ran out, before stopping them
+            evaluated = new Evaluated(null, CellErrors.timeout(limit, stop(future), dump));
             if (broken) output.finish();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            evaluated = new Evaluated(null, CellErrors.timeout(Duration.ofNanos(System.nanoTime() - start), stop(future)));
+            evaluated = new Evaluated(null, CellErrors.timeout(Duration.ofNanos(System.nanoTime() - start), stop(future), ""));
         } catch (ExecutionException e) {
             throw new IllegalStateException("the notebook runner failed on In [" + executionCount + "]", e.getCause());
         }
