@@ -52,8 +52,9 @@ final class Scenarios {
 
     /**
      * Makes the calling test thread a goroutine that go4j sees running: Lincheck's worker threads are threads go4j
-     * did not start, and without a running one the deadlock detector could take a worker that has not yet made
-     * its first call for absent and report a deadlock to the others (see Program).
+     * did not start, and without a running one the deadlock detector (when it watches code outside programs,
+     * as in a notebook kernel) could take a worker that has not yet made its first call for absent and report
+     * a deadlock to the others (see Program).
      */
     private static <O extends Options<O, ?>> O checker(O options) {
         Goroutine.current();
