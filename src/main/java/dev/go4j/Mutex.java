@@ -1,7 +1,5 @@
 package dev.go4j;
 
-import java.util.ArrayDeque;
-
 /**
  * A mutual exclusion lock: Go's {@code sync.Mutex}.
  *
@@ -12,8 +10,8 @@ import java.util.ArrayDeque;
  * <p>Memory effects: everything done before {@code unlock()} happens-before the next {@code lock()} returns.
  */
 public final class Mutex {
-    private boolean locked;                                   // guarded by this
-    private final ArrayDeque<Parker> waiters = new ArrayDeque<>(); // guarded by this
+    private boolean locked;                            // guarded by this
+    private final WaitList waiters = new WaitList();   // guarded by this
 
     /**
      * Locks the mutex, blocking until it is available. Go's {@code m.Lock()}.
@@ -21,29 +19,22 @@ public final class Mutex {
      * @throws UncheckedInterruptedException if interrupted while blocked; the lock was then not acquired
      */
     public void lock() {
-        Goroutine.current(); // a lock holder must be known to go4j, or its waiters look deadlocked
         Parker p;
         synchronized (this) {
+            Goroutine.current(); // a thread go4j did not start is known from here on: its waiters are not deadlocked
             if (!locked) {
                 locked = true;
                 return;
             }
-            p = new Parker();
-            waiters.add(p);
+            p = waiters.add();
         }
-        int outcome = p.await("sync.Mutex.Lock", this);
-        if (outcome < 0) {
-            synchronized (this) {
-                waiters.remove(p);
-            }
-            throw p.failure(outcome);
-        }
+        waiters.await(this, p, "sync.Mutex.Lock");
         // unlock() handed the lock to us: it is still marked locked.
     }
 
     /** Locks the mutex if it is free, without waiting. Go's {@code m.TryLock()}. */
     public synchronized boolean tryLock() {
-        Goroutine.current(); // a lock holder must be known to go4j, or its waiters look deadlocked
+        Goroutine.current();
         if (locked) return false;
         locked = true;
         return true;
@@ -56,10 +47,7 @@ public final class Mutex {
      */
     public synchronized void unlock() {
         if (!locked) throw new Panic("sync: unlock of unlocked mutex");
-        for (Parker next; (next = waiters.poll()) != null; ) {
-            if (next.wake(0)) return; // handed over: stays locked
-        }
-        locked = false;
+        if (!waiters.wakeFirst()) locked = false; // else handed over: it stays locked
     }
 
     @Override

@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * </ul>
  * Goroutines still blocked when {@code main} returns are reported as leaks.
  *
- * <p>Code outside any {@code run} belongs to the REPL program, which never ends. There a deadlock is reported
- * to the threads that are not goroutines (a notebook cell's, a test's) when they wait and every goroutine is
- * blocked too; goroutines are never stopped.
+ * <p>Code outside any {@code run} belongs to the REPL program, which never ends. When a notebook kernel asks
+ * for it ({@link #watchRepl}), a deadlock there is reported to the threads that are not goroutines (a cell's)
+ * when they wait and every goroutine is blocked too; goroutines are never stopped.
  *
  * <p>Threads that go4j did not start are invisible until they first use go4j, and from then on count as
  * running whenever they are not blocked in go4j: start concurrent work with {@code go}.
@@ -47,6 +47,9 @@ public final class Program {
     static final Program REPL = new Program();
     private static final Set<Program> LIVE = ConcurrentHashMap.newKeySet();
     private static volatile Duration defaultTimeLimit = Duration.ofSeconds(30);
+    /** Whether deadlocks are looked for outside programs too (a notebook's cells); see {@link #watchRepl}. */
+    private static volatile boolean watchRepl;
+    private static final Duration REPL_GRACE = Duration.ofMillis(300);
 
     private final Set<Goroutine> members = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
@@ -83,6 +86,16 @@ public final class Program {
         private static String count(int n) {
             return n == 1 ? "1 goroutine was" : n + " goroutines were";
         }
+    }
+
+    /**
+     * Turns deadlock detection on or off for code outside any {@link #run} (off by default). Notebook kernels
+     * turn it on: a cell whose thread waits on a go4j operation while every goroutine is blocked too, for a
+     * moment with nothing changing, then fails with {@link DeadlockError}, and goroutines are left alone.
+     * Library code outside programs is never interrupted by it unless this is on.
+     */
+    public static void watchRepl(boolean on) {
+        watchRepl = on;
     }
 
     /** The time limit for programs run by {@link Go#run(Task)}; 30 seconds unless changed. */
@@ -260,31 +273,49 @@ public final class Program {
     // ---- deadlock detection -------------------------------------------------------------------------------
 
     private void checkDeadlock() {
-        if (ended || !alarms.isEmpty() || running.get() != 0) return;
-        List<Goroutine> asleep = new ArrayList<>();
+        if (this == REPL && !watchRepl) return;
+        List<Parker> stuck = stuckParkers();
+        if (stuck == null) return;
+        if (this == REPL) {
+            // Outside a program, threads that go4j did not start are invisible until they use go4j: give
+            // them a moment to show up before calling it a deadlock.
+            Timers.later(REPL_GRACE, () -> {
+                if (stuck.equals(stuckParkers())) declareDeadlock(stuck);
+            });
+        } else {
+            declareDeadlock(stuck);
+        }
+    }
+
+    /**
+     * The waits of every member if all of them are asleep and no timer can wake one (checked twice, so that
+     * nobody moved in between), or null.
+     */
+    private List<Parker> stuckParkers() {
+        if (ended || !alarms.isEmpty() || running.get() != 0) return null;
         List<Parker> parkers = new ArrayList<>();
         boolean foreignAsleep = false;
         for (Goroutine m : members) {
             if (!m.thread.isAlive()) {
-                if (m.spawned) return;   // not started yet: it is about to run
-                members.remove(m);       // a foreign thread that has died
+                if (m.spawned) return null;   // not started yet: it is about to run
+                members.remove(m);            // a foreign thread that has died
                 continue;
             }
             Parker p = m.parker;
-            if (p == null || !p.isWaiting()) return; // this one runs, sleeps, or was just woken
-            asleep.add(m);
+            if (p == null || !p.isWaiting()) return null; // this one runs, sleeps, or was just woken
             parkers.add(p);
             foreignAsleep |= !m.spawned;
         }
-        if (asleep.isEmpty() || (this == REPL && !foreignAsleep)) return;
-        // Confirm: nobody was woken and no timer was armed while we looked.
-        if (running.get() != 0 || !alarms.isEmpty()) return;
-        for (int i = 0; i < asleep.size(); i++) {
-            if (asleep.get(i).parker != parkers.get(i) || !parkers.get(i).isWaiting()) return;
-        }
-        DeadlockError error = new DeadlockError(GoroutineDump.of(asleep));
+        if (parkers.isEmpty() || (this == REPL && !foreignAsleep)) return null;
+        if (running.get() != 0 || !alarms.isEmpty()) return null;
+        for (Parker p : parkers) if (!p.isWaiting() || p.goroutine().parker != p) return null;
+        return parkers;
+    }
+
+    private void declareDeadlock(List<Parker> stuck) {
+        DeadlockError error = new DeadlockError(GoroutineDump.of(stuck.stream().map(Parker::goroutine).toList()));
         if (this == REPL) {
-            for (int i = 0; i < asleep.size(); i++) if (!asleep.get(i).spawned) parkers.get(i).abort(error);
+            for (Parker p : stuck) if (!p.goroutine().spawned) p.abort(error);
         } else {
             fail(error);
         }

@@ -1,9 +1,5 @@
 package dev.go4j;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * A reader/writer mutual exclusion lock: any number of readers or one writer. Go's {@code sync.RWMutex}.
  *
@@ -17,33 +13,26 @@ import java.util.List;
 public final class RWMutex {
     private int readers;          // readers holding the lock; guarded by this
     private boolean writer;       // whether a writer holds the lock; guarded by this
-    private final List<Parker> waitingReaders = new ArrayList<>();      // guarded by this
-    private final ArrayDeque<Parker> waitingWriters = new ArrayDeque<>(); // guarded by this
+    private final WaitList waitingReaders = new WaitList(); // guarded by this
+    private final WaitList waitingWriters = new WaitList(); // guarded by this
 
     /** Locks for reading: Go's {@code rw.RLock()}. */
     public void rLock() {
-        Goroutine.current(); // a lock holder must be known to go4j, or its waiters look deadlocked
         Parker p;
         synchronized (this) {
+            Goroutine.current(); // a lock holder must be known to go4j, or its waiters look deadlocked
             if (!writer && waitingWriters.isEmpty()) {
                 readers++;
                 return;
             }
-            p = new Parker();
-            waitingReaders.add(p);
+            p = waitingReaders.add();
         }
-        int outcome = p.await("sync.RWMutex.RLock", this);
-        if (outcome < 0) {
-            synchronized (this) {
-                waitingReaders.remove(p);
-            }
-            throw p.failure(outcome);
-        }
+        waitingReaders.await(this, p, "sync.RWMutex.RLock");
     }
 
     /** Locks for reading if that needs no waiting: Go's {@code rw.TryRLock()}. */
     public synchronized boolean tryRLock() {
-        Goroutine.current(); // a lock holder must be known to go4j, or its waiters look deadlocked
+        Goroutine.current();
         if (writer || !waitingWriters.isEmpty()) return false;
         readers++;
         return true;
@@ -61,29 +50,23 @@ public final class RWMutex {
 
     /** Locks for writing, waiting for every reader and writer to leave: Go's {@code rw.Lock()}. */
     public void lock() {
-        Goroutine.current(); // a lock holder must be known to go4j, or its waiters look deadlocked
         Parker p;
         synchronized (this) {
+            Goroutine.current();
             if (!writer && readers == 0) {
                 writer = true;
                 return;
             }
-            p = new Parker();
-            waitingWriters.add(p);
+            p = waitingWriters.add();
         }
-        int outcome = p.await("sync.RWMutex.Lock", this);
-        if (outcome < 0) {
-            synchronized (this) {
-                waitingWriters.remove(p);
-                if (!writer && waitingWriters.isEmpty()) admitReaders(); // they were only waiting for us
-            }
-            throw p.failure(outcome);
-        }
+        waitingWriters.await(this, p, "sync.RWMutex.Lock", () -> {
+            if (!writer && waitingWriters.isEmpty()) admitReaders(); // they were only waiting for us
+        });
     }
 
     /** Locks for writing if that needs no waiting: Go's {@code rw.TryLock()}. */
     public synchronized boolean tryLock() {
-        Goroutine.current(); // a lock holder must be known to go4j, or its waiters look deadlocked
+        Goroutine.current();
         if (writer || readers > 0) return false;
         writer = true;
         return true;
@@ -102,18 +85,12 @@ public final class RWMutex {
     }
 
     private void admitReaders() {
-        for (Parker p : waitingReaders) if (p.wake(0)) readers++;
-        waitingReaders.clear();
+        readers += waitingReaders.wakeAll();
     }
 
     private void admitWriter() {
-        for (Parker next; (next = waitingWriters.poll()) != null; ) {
-            if (next.wake(0)) {
-                writer = true;
-                return;
-            }
-        }
-        admitReaders(); // no writer after all: readers held back for one may go
+        if (waitingWriters.wakeFirst()) writer = true;
+        else admitReaders(); // no writer after all: readers held back for one may go
     }
 
     @Override

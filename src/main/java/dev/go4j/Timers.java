@@ -101,6 +101,11 @@ final class Timers {
         return a;
     }
 
+    /** Runs {@code action} once after {@code delay}, without counting as an armed timer (for go4j's own checks). */
+    static void later(Duration delay, Runnable action) {
+        CLOCK.schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     /** How many alarms are armed now. */
     static int armed() {
         return ARMED.get();

@@ -1,7 +1,5 @@
 package dev.go4j;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,8 +10,8 @@ import java.util.Objects;
  * <p>Memory effects: everything a goroutine did before {@code done()} happens-before {@code await()} returns.
  */
 public final class WaitGroup {
-    private int count;                                    // guarded by this
-    private final List<Parker> waiters = new ArrayList<>(); // guarded by this
+    private int count;                                // guarded by this
+    private final WaitList waiters = new WaitList();  // guarded by this
 
     /**
      * Adds {@code delta}, which may be negative, to the counter. When it reaches zero, every goroutine blocked
@@ -21,18 +19,13 @@ public final class WaitGroup {
      *
      * @throws Panic "sync: negative WaitGroup counter" if the counter would go below zero
      */
-    public void add(int delta) {
-        List<Parker> release;
-        synchronized (this) {
-            long next = (long) count + delta;
-            if (next < 0) throw new Panic("sync: negative WaitGroup counter");
-            if (next > Integer.MAX_VALUE) throw new Panic("sync: WaitGroup counter overflows");
-            count = (int) next;
-            if (count > 0 || waiters.isEmpty()) return;
-            release = new ArrayList<>(waiters);
-            waiters.clear();
-        }
-        for (Parker p : release) p.wake(0);
+    public synchronized void add(int delta) {
+        Goroutine.current(); // whoever counts down must be known to go4j, or the waiters look deadlocked
+        long next = (long) count + delta;
+        if (next < 0) throw new Panic("sync: negative WaitGroup counter");
+        if (next > Integer.MAX_VALUE) throw new Panic("sync: WaitGroup counter overflows");
+        count = (int) next;
+        if (count == 0) waiters.wakeAll();
     }
 
     /** Decrements the counter by one: Go's {@code wg.Done()}. */
@@ -49,16 +42,9 @@ public final class WaitGroup {
         Parker p;
         synchronized (this) {
             if (count == 0) return;
-            p = new Parker();
-            waiters.add(p);
+            p = waiters.add();
         }
-        int outcome = p.await("sync.WaitGroup.Wait", this);
-        if (outcome < 0) {
-            synchronized (this) {
-                waiters.remove(p);
-            }
-            throw p.failure(outcome);
-        }
+        waiters.await(this, p, "sync.WaitGroup.Wait");
     }
 
     /** Runs {@code task} in a new goroutine counted by this group: Go 1.25's {@code wg.Go(f)}. */

@@ -234,11 +234,61 @@ class DeadlockTest {
         }
     }
 
+    @Test
+    @DisplayName("outside a program, nothing is reported unless a kernel asks for it: library code keeps Java's rules")
+    void replUnwatched() throws Throwable {
+        Chan<Integer> c = chan();
+        var waiter = Spawned.spawnTask(() -> {
+            Program.REPL.toString();
+            c.recv();
+        });
+        Thread t = Thread.ofPlatform().start(() -> {
+            try {
+                c.recv(); // a foreign thread waiting with every goroutine blocked: not watched, so no error
+            } catch (UncheckedInterruptedException e) {
+                // expected: the test stops it
+            }
+        });
+        waiter.awaitBlocked("chan receive");
+        sleep(millis(600));
+        assertTrue(t.isAlive(), "the waiting thread was left waiting");
+        t.interrupt();
+        t.join();
+        c.send(1);
+        waiter.join();
+    }
+
     @Nested
-    @DisplayName("outside a program (a notebook cell, a test)")
+    @DisplayName("outside a program, when a notebook kernel watches for them")
     class Repl {
+        @org.junit.jupiter.api.BeforeEach
+        void watch() {
+            Program.watchRepl(true);
+        }
+
+        @org.junit.jupiter.api.AfterEach
+        void unwatch() {
+            Program.watchRepl(false);
+        }
+
         @Test
-        @DisplayName("the waiting thread gets the deadlock error, and the goroutines are left alone")
+        @DisplayName("a thread that uses go4j only later is not taken for a deadlock")
+        void lateThread() throws Exception {
+            Chan<Integer> c = chan();
+            Thread late = Thread.ofPlatform().start(() -> {
+                try {
+                    Thread.sleep(100); // not a go4j sleep: go4j does not know this thread yet
+                } catch (InterruptedException e) {
+                    return;
+                }
+                c.send(7);
+            });
+            assertEquals(7, c.recv());
+            late.join();
+        }
+
+        @Test
+        @DisplayName("the waiting thread gets the deadlock error")
         void replDeadlock() {
             Chan<Integer> c = chan("lonely");
             var e = assertThrows(DeadlockError.class, c::recv);

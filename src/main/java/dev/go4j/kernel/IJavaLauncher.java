@@ -51,6 +51,7 @@ public final class IJavaLauncher {
         JavaKernel kernel = new JavaKernel();
         registerWithIJava(kernel);
         Pictures.register(kernel.getRenderer());
+        dev.go4j.Program.watchRepl(true); // a cell that deadlocks outside run() says so instead of hanging
         lookUpSources(kernel);
         kernel.becomeHandlerForConnection(connection);
         // IJava swaps System.out for each cell; go4j's streams stay in place and route by thread instead.

@@ -85,6 +85,8 @@ final class JShellSession implements AutoCloseable {
                 .filter(sn -> sn.id().equals(id)).map(Snippet::source).findFirst().orElse(null);
         try {
             loader.loadClass("dev.go4j.ReplFrames").getMethod("lookUpSources", java.util.function.Function.class).invoke(null, source);
+            // as in the kernel: a cell that deadlocks outside run() says so instead of running into its time limit
+            loader.loadClass("dev.go4j.Program").getMethod("watchRepl", boolean.class).invoke(null, true);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the runtime's ReplFrames cannot be reached", e);
         }
