@@ -39,6 +39,7 @@ else
 fi
 "$ROOT/scripts/install-jupyter.sh"
 "$ROOT/scripts/install-kernel.sh" --user
+"$ROOT/scripts/trust-notebooks.sh"
 [ "$serve" = yes ] || { echo "go4j: ready; './go4j start' serves the course."; exit 0; }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

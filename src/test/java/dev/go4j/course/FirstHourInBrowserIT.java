@@ -26,10 +26,11 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * A learner's first hour, in a real browser: the course is started with the README's command
  * ({@code ./go4j start --no-browser}), opened in headless Chromium, and notebooks of notebooks/ are run with
- * Cell > Run All. The page must then show what the real kernel printed when the notebook was saved, the trace
- * as a picture, the deadlock report of a deliberately stuck cell with the next cell still running, and the
- * report of each exercise check: a pass for an answer typed into the stub, a fail with hints for an untouched
- * stub. Screenshots go to target/browser/ (look at them). The notebooks on disk are left as they were.
+ * Cell > Run All. A notebook must open with its saved pictures shown. After the run, the page must show what the
+ * real kernel printed when the notebook was saved, the trace as a picture, the deadlock report of a deliberately
+ * stuck cell with the next cell still running, and the report of each exercise check: a pass for an answer typed
+ * into the stub, a fail with hints for an untouched stub. Screenshots go to target/browser/ (look at them). The
+ * notebooks on disk are left as they were.
  */
 @DisplayName("A learner's first hour, in a real browser")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -113,15 +114,19 @@ class FirstHourInBrowserIT {
 
     @Test
     @Order(3)
-    @DisplayName("05-select: the trace drawn as a picture, outputs, a deadlock and the next cell, the checks' fail reports")
+    @DisplayName("05-select: the saved trace shown as a picture on opening; after Run All the trace drawn again, outputs, "
+            + "a deadlock and the next cell, the checks' fail reports")
     void select() throws IOException {
         String name = "05-select.ipynb";
         SavedNotebook saved = SavedNotebook.read(Shell.ROOT.resolve("notebooks").resolve(name));
         byte[] before = Files.readAllBytes(saved.file());
         NotebookPage page = open(name);
         try {
-            page.clearAllOutputs();
             int trace = saved.firstPicture();
+            assertEquals(1, page.svgOutputs(trace).size(),
+                    "the saved trace shows as a picture on opening (./go4j start trusts the course's notebooks), not as text");
+            page.screenshot(trace - 1, SHOTS.resolve("05-select-opened.png"));
+            page.clearAllOutputs();
             assertTrue(page.svgOutputs(trace).isEmpty(), "cleared before the run");
 
             runAll(page, name);
@@ -150,7 +155,7 @@ class FirstHourInBrowserIT {
         assertArrayEquals(before, Files.readAllBytes(saved.file()), name + " on disk must be left as it was");
     }
 
-    /** Opens a notebook of the course from the listing, as a learner clicks it, and waits for its kernel. */
+    /** Opens a notebook of the course at its address (where its link in the listing leads) and waits for its kernel. */
     static NotebookPage open(String name) {
         long begin = System.nanoTime();
         NotebookPage page = NotebookPage.open(browser, server.notebookUrl(name), name, Duration.ofMinutes(2));
