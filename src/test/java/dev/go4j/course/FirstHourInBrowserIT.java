@@ -184,13 +184,18 @@ class FirstHourInBrowserIT {
         assertTrue(compared >= 2, "outputs compared: " + compared);
     }
 
-    /** The first cell tagged raises-exception that deadlocks shows Go's message; the next code cell runs after it. */
+    /**
+     * The first cell tagged raises-exception that deadlocks shows Go's message and the report saved from the kernel;
+     * the next code cell runs after it.
+     */
     static int assertDeadlockThenNextCellRuns(SavedNotebook saved, NotebookPage page) {
         for (int i = 0; i < saved.cells().size(); i++) {
             SavedNotebook.Cell cell = saved.cells().get(i);
             if (!cell.tagged("raises-exception") || !cell.error().contains(DEADLOCK)) continue;
             String shown = page.outputText(i);
             assertTrue(shown.contains(DEADLOCK), "cell " + i + " shows the deadlock:\n" + shown);
+            assertTrue(SavedNotebook.squeezed(shown).contains(SavedNotebook.squeezed(cell.error())),
+                    "cell " + i + " shows the report saved from the kernel, who waits on what:\nexpected: " + cell.error() + "\nshown: " + shown);
             int next = i + 1;
             while (!saved.cells().get(next).code()) next++;
             assertTrue(number(page.prompt(next)) > number(page.prompt(i)),
