@@ -78,6 +78,8 @@ class GoroutineTest {
         assertTrue(report.startsWith("panic: close of closed channel\n\ngoroutine "), report);
         assertTrue(report.contains("\"doomed\" [running]:"), report);
         assertTrue(report.contains("GoroutineTest"), "the learner's frames are listed: " + report);
+        assertFalse(report.contains("Goroutine.run") || report.contains("VirtualThread"),
+                "the frames that start every goroutine are left out: " + report);
     }
 
     @Test

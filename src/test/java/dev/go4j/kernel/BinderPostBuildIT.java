@@ -46,6 +46,8 @@ class BinderPostBuildIT {
         if (build.status() == 3 || build.status() == 4) Jupyter.skip("postBuild could not install the kernel:\n" + build.output());
         assertTrue(build.ok(), "postBuild failed:\n" + build.output());
 
+        assertTrue(Files.isRegularFile(home.resolve(".local/share/jupyter/nbsignatures.db")),
+                "the course's notebooks are trusted, so their pictures show:\n" + build.output());
         Path spec = home.resolve(".local/share/jupyter/kernels/go4j");
         JsonNode kernel = new ObjectMapper().readTree(spec.resolve("kernel.json").toFile());
         assertEquals("Java (go4j)", kernel.get("display_name").asText());
