@@ -36,6 +36,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      *
      * One lock guards all mutable state. Waiting goroutines sit in two FIFO queues of Waiters, and a value
      * always goes directly from a sender to a receiver when one is waiting, without touching the buffer.
+     * The waiter met is claimed under the lock and woken only after it is released (see unlock), so that it
+     * does not wake up into a lock still held.
      *
      * Invariants, whenever the lock is free:
      *   - at least one of sendq and recvq is empty (a waiting sender and a waiting receiver would have met);
@@ -69,6 +71,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private int count;                    // number of values in buf
     private boolean closed;
     private long sent;                    // values that entered so far; value number k is received k-th (FIFO)
+    private Parker wakeOnUnlock;          // a waiter claimed under the lock, to release once it is unlocked
 
     Chan(String name, int capacity) {
         if (capacity < 0) throw new IllegalArgumentException("makechan: size out of range (capacity " + capacity + " < 0)");
@@ -131,7 +134,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (closed) throw new Panic("send on closed channel");
         for (Waiter r; (r = recvq.poll()) != null; ) {
             r.elem = value; // written before the wake that publishes it; unread if the wake fails
-            if (r.parker.wake(r.outcome(false))) {
+            if (r.parker.claim(r.outcome(false))) {
+                wakeOnUnlock = r.parker;
                 long seq = sent++;
                 if (Tracing.on) traceHandoff(Goroutine.peek(), r.parker.goroutine(), value, seq);
                 return true;
@@ -212,7 +216,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      */
     Object recvNow() {
         for (Waiter s; (s = sendq.poll()) != null; ) {
-            if (!s.parker.wake(s.outcome(false))) continue;
+            if (!s.parker.claim(s.outcome(false))) continue;
+            wakeOnUnlock = s.parker;
             Object offered = s.elem;
             if (capacity == 0) {
                 long seq = sent++;
@@ -355,8 +360,16 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         lock.lock();
     }
 
+    /** Unlocks, then lets the waiter that this critical section claimed (at most one) run. */
     void unlock() {
-        lock.unlock();
+        Parker p = wakeOnUnlock;
+        if (p == null) {
+            lock.unlock();
+        } else {
+            wakeOnUnlock = null;
+            lock.unlock();
+            p.release();
+        }
     }
 
     @Override

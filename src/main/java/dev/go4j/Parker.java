@@ -6,7 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one place where a goroutine waits for a go4j operation: every blocking channel operation, select, and
- * sync primitive parks here, and every wake-up goes through {@link #wake(int)}.
+ * sync primitive parks here, and every wake-up goes through {@link #wake(int)} or {@link #claim(int)}.
  *
  * <p>A parker belongs to one waiting goroutine and is used once. Its state starts {@link #WAITING}; the waiter
  * moves it to {@link #PARKED} when it stops spinning and goes to sleep. It then ends exactly once, by a
@@ -52,6 +52,7 @@ final class Parker {
     private final Goroutine goroutine = Goroutine.current();
     private volatile int state = WAITING;
     private Throwable abortCause; // written before the compare-and-set to ABORTED, read after it
+    private boolean unparkDue;    // the waiter slept when claimed; only the claimer reads and writes it
 
     /**
      * Completes the wait with {@code outcome} (≥ 0) and unparks the waiter, unless someone else completed or
@@ -60,26 +61,41 @@ final class Parker {
      * @return whether this call won, and so owns the waiter's operation
      */
     boolean wake(int outcome) {
-        return end(outcome);
+        if (!claim(outcome)) return false;
+        release();
+        return true;
     }
 
-    /** Wakes the waiter to fail with {@code why}, unless it was woken first. */
-    boolean abort(Throwable why) {
-        abortCause = why;
-        return end(ABORTED);
-    }
-
-    private boolean end(int outcome) {
+    /**
+     * Completes the wait like {@link #wake(int)}, but leaves a sleeping waiter asleep until {@link #release()}:
+     * a waker that holds a channel's lock claims the waiter under it and releases it after unlocking, as Go's
+     * chan.go calls {@code goready} after {@code unlock}, so the woken goroutine does not run into the lock.
+     */
+    boolean claim(int outcome) {
         for (int s; (s = state) == WAITING || s == PARKED; ) {
             if (STATE.compareAndSet(this, s, outcome)) {
                 if (s == PARKED) {
                     goroutine.program.resumed(goroutine);
-                    LockSupport.unpark(goroutine.thread);
+                    unparkDue = true;
                 }
                 return true;
             }
         }
         return false;
+    }
+
+    /** Lets a waiter that this thread {@link #claim claimed} run again. */
+    void release() {
+        if (unparkDue) {
+            unparkDue = false;
+            LockSupport.unpark(goroutine.thread);
+        }
+    }
+
+    /** Wakes the waiter to fail with {@code why}, unless it was woken first. */
+    boolean abort(Throwable why) {
+        abortCause = why;
+        return wake(ABORTED);
     }
 
     /** What a waiter whose wait ended with a negative {@code outcome} throws. */

@@ -152,12 +152,21 @@ final class Select {
         return n == order.length ? order : Arrays.copyOf(order, n);
     }
 
-    /** The distinct channels of the cases, in id order. */
+    /** The distinct channels of the cases, in id order (an insertion sort: selects have few cases). */
     @SuppressWarnings("unchecked")
     private Chan<Object>[] lockOrder() {
-        Chan<Object>[] order = Arrays.stream(chans).filter(Objects::nonNull).distinct()
-                .sorted((a, b) -> Long.compare(a.id, b.id)).toArray(Chan[]::new);
-        return order;
+        Chan<Object>[] order = new Chan[chans.length];
+        int n = 0;
+        for (Chan<Object> c : chans) {
+            if (c == null) continue;
+            int j = n;
+            while (j > 0 && order[j - 1].id > c.id) j--;
+            if (j > 0 && order[j - 1] == c) continue; // the same channel in two cases is locked once
+            System.arraycopy(order, j, order, j + 1, n - j);
+            order[j] = c;
+            n++;
+        }
+        return n == order.length ? order : Arrays.copyOf(order, n);
     }
 
     private static void lockAll(Chan<Object>[] order) {
