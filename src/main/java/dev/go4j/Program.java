@@ -248,8 +248,8 @@ public final class Program {
 
     /**
      * Lets goroutines that are on their way to block get there, so that a leak is seen as one: up to 50 ms for
-     * those that run, and until a short sleep ends (up to 250 ms in all) for those that sleep, like Pike's
-     * boring generator resting between two sends.
+     * those that run, and until a short sleep ends and the sleeper had 50 ms to go on (up to 250 ms in all) for
+     * those that sleep, like Pike's boring generator resting between two sends.
      */
     private void settle() {
         long start = System.nanoTime(), until = start + TimeUnit.MILLISECONDS.toNanos(50);
@@ -258,7 +258,7 @@ public final class Program {
             long now = System.nanoTime();
             for (Goroutine m : members) {
                 long wake = m.wakeAt();
-                if (wake != 0 && wake < cap) until = Math.max(until, wake + TimeUnit.MILLISECONDS.toNanos(5));
+                if (wake != 0 && wake < cap) until = Math.max(until, wake + TimeUnit.MILLISECONDS.toNanos(50));
             }
             if (now >= Math.min(until, cap)) return;
             try {
