@@ -27,7 +27,7 @@ import java.util.TreeMap;
 public final class ResultsTable {
     static final String GO4J = "go4j";
     /** The order of the table, from the simplest hand-off to whole programs; anything else comes last. */
-    private static final List<Class<?>> ORDER = List.of(UnbufferedPair.class, BufferedPair.class, PingPong.class,
+    private static final List<Class<?>> ORDER = List.of(FastPath.class, UnbufferedPair.class, BufferedPair.class, PingPong.class,
             SelectTwo.class, DaisyChain.class, ManyPairs.class, Spawn.class, ParkedMemory.class);
 
     private ResultsTable() {}
