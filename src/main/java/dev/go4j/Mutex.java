@@ -4,13 +4,25 @@ package dev.go4j;
  * A mutual exclusion lock: Go's {@code sync.Mutex}.
  *
  * <p>As in Go, it is not tied to a goroutine: one goroutine may lock it and another unlock it, and it is not
- * reentrant: a goroutine that locks it twice without unlocking blocks forever. Waiting goroutines get the lock
- * in the order they asked for it.
+ * reentrant: a goroutine that locks it twice without unlocking blocks forever.
+ *
+ * <p>Fairness, as in Go: waiters queue in the order they asked and are woken in that order, but a woken waiter
+ * competes for the lock with goroutines that arrive meanwhile, and these often win, since they are already
+ * running; this keeps a contended lock fast. A waiter that loses goes back to the front of the queue. Once a
+ * waiter has waited more than 1 ms, the mutex turns "starving": {@code unlock} hands the lock straight to the
+ * oldest waiter and newcomers queue behind, until the queue is empty.
  *
  * <p>Memory effects: everything done before {@code unlock()} happens-before the next {@code lock()} returns.
  */
 public final class Mutex {
+    /** How long a waiter waits before the mutex turns starving: Go's {@code starvationThresholdNs}. */
+    private static final long STARVATION_NANOS = 1_000_000;
+    /** A waiter's outcomes: try again (normal mode), or the lock is now yours (starving mode). */
+    private static final int RETRY = 0, HANDED_OVER = 1;
+
     private boolean locked;                            // guarded by this
+    private boolean starving;                          // guarded by this; implies locked
+    private boolean wokenPending;                      // guarded by this: a woken waiter has not retried yet
     private final WaitList waiters = new WaitList();   // guarded by this
 
     /**
@@ -19,17 +31,23 @@ public final class Mutex {
      * @throws UncheckedInterruptedException if interrupted while blocked; the lock was then not acquired
      */
     public void lock() {
-        Parker p;
-        synchronized (this) {
-            Goroutine.current(); // a thread go4j did not start is known from here on: its waiters are not deadlocked
-            if (!locked) {
-                locked = true;
-                return;
+        long waitingSince = 0;
+        for (;;) {
+            Parker p;
+            synchronized (this) {
+                Goroutine.current(); // a thread go4j did not start is known from here on: its waiters are not deadlocked
+                boolean woken = waitingSince != 0;
+                if (woken) wokenPending = false;
+                if (!locked) {
+                    locked = true;
+                    return;
+                }
+                if (woken && System.nanoTime() - waitingSince > STARVATION_NANOS) starving = true;
+                p = woken ? waiters.addFirst() : waiters.add();
             }
-            p = waiters.add();
+            if (waitingSince == 0) waitingSince = System.nanoTime();
+            if (waiters.await(this, p, "sync.Mutex.Lock") == HANDED_OVER) return; // still marked locked: ours now
         }
-        waiters.await(this, p, "sync.Mutex.Lock");
-        // unlock() handed the lock to us: it is still marked locked.
     }
 
     /** Locks the mutex if it is free, without waiting. Go's {@code m.TryLock()}. */
@@ -41,17 +59,25 @@ public final class Mutex {
     }
 
     /**
-     * Unlocks the mutex, handing it to the longest-waiting goroutine if there is one. Go's {@code m.Unlock()}.
+     * Unlocks the mutex and wakes the oldest waiter, if any, to try again; when starving, hands the lock to
+     * that waiter instead. Go's {@code m.Unlock()}.
      *
      * @throws Panic "sync: unlock of unlocked mutex"
      */
     public synchronized void unlock() {
         if (!locked) throw new Panic("sync: unlock of unlocked mutex");
-        if (!waiters.wakeFirst()) locked = false; // else handed over: it stays locked
+        if (starving) {
+            boolean handedOver = waiters.wakeFirst(HANDED_OVER);
+            if (!handedOver || waiters.isEmpty()) starving = false;
+            if (handedOver) return;
+        }
+        locked = false;
+        if (!wokenPending) wokenPending = waiters.wakeFirst(RETRY);
     }
 
     @Override
     public synchronized String toString() {
-        return "Mutex(" + (locked ? "locked" : "unlocked") + ", waiting=" + waiters.size() + ")";
+        return "Mutex(" + (locked ? "locked" : "unlocked") + (starving ? ", starving" : "")
+                + ", waiting=" + waiters.size() + ")";
     }
 }

@@ -17,13 +17,21 @@ final class WaitList {
         return p;
     }
 
+    /** Like {@link #add()}, but first in line: for a waiter that was woken and has to wait again. */
+    Parker addFirst() {
+        Parker p = new Parker();
+        waiters.addFirst(p);
+        return p;
+    }
+
     /**
-     * Waits until {@code p} is woken. If the wait fails instead (an interrupt, a deadlock), takes {@code owner}'s
-     * monitor, removes {@code p}, runs {@code afterGivingUp} there, and throws.
+     * Waits until {@code p} is woken, and returns the outcome its waker gave. If the wait fails instead (an
+     * interrupt, a deadlock), takes {@code owner}'s monitor, removes {@code p}, runs {@code afterGivingUp} there,
+     * and throws.
      */
-    void await(Object owner, Parker p, String status, Runnable afterGivingUp) {
+    int await(Object owner, Parker p, String status, Runnable afterGivingUp) {
         int outcome = p.await(status, owner);
-        if (outcome >= 0) return;
+        if (outcome >= 0) return outcome;
         synchronized (owner) {
             waiters.remove(p);
             afterGivingUp.run();
@@ -32,14 +40,19 @@ final class WaitList {
     }
 
     /** {@link #await(Object, Parker, String, Runnable)} with nothing to do after giving up. */
-    void await(Object owner, Parker p, String status) {
-        await(owner, p, status, () -> {});
+    int await(Object owner, Parker p, String status) {
+        return await(owner, p, status, () -> {});
     }
 
     /** Wakes the oldest waiter that is still waiting; returns false if there was none. */
     boolean wakeFirst() {
+        return wakeFirst(0);
+    }
+
+    /** Wakes the oldest waiter that is still waiting with {@code outcome} (≥ 0); returns false if there was none. */
+    boolean wakeFirst(int outcome) {
         for (Parker next; (next = waiters.poll()) != null; ) {
-            if (next.wake(0)) return true;
+            if (next.wake(outcome)) return true;
         }
         return false;
     }

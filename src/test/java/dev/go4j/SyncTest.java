@@ -153,6 +153,52 @@ class SyncTest {
         }
 
         @Test
+        @DisplayName("a goroutine already running may take a just-unlocked mutex before the woken waiter (Go's normal mode)")
+        void newcomerMayWin() throws Throwable {
+            int won = 0;
+            for (int round = 0; round < 20; round++) {
+                Mutex mu = new Mutex();
+                Chan<Boolean> release = chan(1);
+                mu.lock();
+                var waiter = spawnTask(() -> {
+                    mu.lock();
+                    release.recv(); // once it has the lock, it keeps it until told
+                    mu.unlock();
+                }).awaitBlocked("sync.Mutex.Lock");
+                mu.unlock();
+                boolean mine = mu.tryLock(); // Go's TryLock succeeds here: Unlock frees the lock and only wakes the waiter
+                release.send(true);
+                if (mine) {
+                    won++;
+                    mu.unlock();
+                }
+                waiter.join();
+            }
+            assertTrue(won > 0, "a lock handed to the woken waiter in all 20 rounds: Go's mutex is not a FIFO hand-off");
+        }
+
+        @Test
+        @DisplayName("a waiter is not starved by a goroutine that locks again at once: after 1 ms it is handed the lock")
+        void noStarvation() throws Throwable {
+            Mutex mu = new Mutex();
+            AtomicInteger got = new AtomicInteger();
+            mu.lock();
+            var waiter = spawnTask(() -> {
+                mu.lock();
+                got.set(1);
+                mu.unlock();
+            }).awaitBlocked("sync.Mutex.Lock");
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (got.get() == 0 && System.nanoTime() < deadline) {
+                mu.unlock();
+                mu.lock();
+            }
+            mu.unlock();
+            waiter.join();
+            assertEquals(1, got.get(), "the waiter never got the lock while another goroutine unlocked and relocked for 2 s");
+        }
+
+        @Test
         @DisplayName("a waiter interrupted before getting the lock does not take it")
         void interruptedWaiterDoesNotTakeLock() {
             Mutex mu = new Mutex();
