@@ -37,7 +37,7 @@ if $quick; then
   timing=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
   parked=10000
 else
-  timing=() # the annotations' settings: 2 forks, 5 warm-up and 5 measured iterations of 2 s
+  timing=() # the annotations' settings: one fork, 4 warm-up and 5 measured iterations of 1 s
   parked=100000
 fi
 fork_opts=()

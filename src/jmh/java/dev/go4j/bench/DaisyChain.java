@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Scenario(value = "daisy chain of 100 000 goroutines", op = "chain")
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class DaisyChain {
     static final int LENGTH = 100_000;
 

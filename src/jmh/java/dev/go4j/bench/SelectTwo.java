@@ -24,9 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Scenario(value = "select over 2 channels", op = "select")
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class SelectTwo {
     static final int SELECTS = 100_000;
     private static final int PER_SENDER = SELECTS / 2;

@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Scenario(value = "spawn and finish a goroutine", op = "goroutine")
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class Spawn {
     static final int GOROUTINES = 10_000;
 
