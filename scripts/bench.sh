@@ -53,6 +53,7 @@ echo "== memory per parked goroutine ($parked parked)"
 notebook_status=0
 if $notebooks; then
   echo "== notebooks"
+  "$ROOT/go4j" build >/dev/null # the kernel timed is installed from the jar built now
   "$ROOT/scripts/bench-notebooks.sh" > "$OUT/notebooks.md" || notebook_status=$?
   cat "$OUT/notebooks.md"
 fi

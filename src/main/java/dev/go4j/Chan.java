@@ -143,7 +143,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             r.elem = null;
         }
         if (count < capacity) {
-            buf[(recvx + count) % capacity] = value;
+            buf[wrap(recvx + count)] = value;
             count++;
             long seq = sent++;
             if (Tracing.on) Tracing.sent(Goroutine.peek(), this, value, seq);
@@ -228,7 +228,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             Object head = buf[recvx];
             if (Tracing.on) Tracing.received(Goroutine.peek(), this, head, sent - count);
             buf[recvx] = offered;
-            recvx = (recvx + 1) % capacity;
+            recvx = wrap(recvx + 1);
             long seq = sent++;
             if (Tracing.on) Tracing.sent(s.parker.goroutine(), this, offered, seq);
             return head;
@@ -237,7 +237,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             Object head = buf[recvx];
             if (Tracing.on) Tracing.received(Goroutine.peek(), this, head, sent - count);
             buf[recvx] = null;
-            recvx = (recvx + 1) % capacity;
+            recvx = wrap(recvx + 1);
             count--;
             return head;
         }
@@ -246,6 +246,11 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             return CLOSED;
         }
         return WOULD_BLOCK;
+    }
+
+    /** An index into buf, for {@code i < 2 * capacity}: a subtraction, cheaper than {@code %} on this hot path. */
+    private int wrap(int i) {
+        return i >= capacity ? i - capacity : i;
     }
 
     /** Puts {@code w}, a waiting receiver, in the receive queue. The lock must be held. */
