@@ -1,5 +1,7 @@
 package dev.go4j.bench;
 
+import dev.go4j.notebook.JsonException;
+import dev.go4j.notebook.JsonReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,12 +59,12 @@ public final class ResultsTable {
         List<Object> results = new ArrayList<>();
         for (String file : args) {
             try {
-                Object parsed = Json.parse(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+                Object parsed = JsonReader.parse(Files.readString(Path.of(file), StandardCharsets.UTF_8));
                 if (!(parsed instanceof List<?> list)) throw new IllegalArgumentException("expected a JSON array of results");
                 results.addAll(list);
             } catch (IOException e) {
                 fail("cannot read " + file + ": " + e);
-            } catch (IllegalArgumentException e) {
+            } catch (JsonException | IllegalArgumentException e) {
                 fail(file + " is not a JMH result file: " + e.getMessage());
             }
         }
@@ -174,9 +176,9 @@ public final class ResultsTable {
         return sb.append(')').toString();
     }
 
-    /** JMH writes NaN (and infinities) as strings. */
+    /** A JSON number, or NaN or an infinity, which JMH writes as strings. */
     private static double number(Object value) {
-        if (value instanceof Double d) return d;
+        if (value instanceof Number n) return n.doubleValue();
         if (value instanceof String s) return Double.parseDouble(s);
         throw new IllegalArgumentException("not a score: " + value);
     }
