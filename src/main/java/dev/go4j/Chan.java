@@ -72,6 +72,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private boolean closed;
     private long sent;                    // values that entered so far; value number k is received k-th (FIFO)
     private Parker wakeOnUnlock;          // a waiter claimed under the lock, to release once it is unlocked
+    private final SpinBudget spin = new SpinBudget(); // how long this channel's waiters spin before parking
 
     Chan(String name, int capacity) {
         if (capacity < 0) throw new IllegalArgumentException("makechan: size out of range (capacity " + capacity + " < 0)");
@@ -104,7 +105,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         } finally {
             unlock();
         }
-        int outcome = w.parker.await("chan send", this);
+        int outcome = w.parker.await("chan send", this, spin.spins());
+        spin.record(w.parker.slept());
         if (outcome < 0) {
             dequeue(w);
             throw w.parker.failure(outcome);
@@ -201,7 +203,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         } finally {
             unlock();
         }
-        int outcome = w.parker.await("chan receive", this);
+        int outcome = w.parker.await("chan receive", this, spin.spins());
+        spin.record(w.parker.slept());
         if (outcome < 0) {
             dequeue(w);
             throw w.parker.failure(outcome);
@@ -251,6 +254,11 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     /** An index into buf, for {@code i < 2 * capacity}: a subtraction, cheaper than {@code %} on this hot path. */
     private int wrap(int i) {
         return i >= capacity ? i - capacity : i;
+    }
+
+    /** How long waiters on this channel spin before parking; a select shares it with its other channels. */
+    SpinBudget spinBudget() {
+        return spin;
     }
 
     /** Puts {@code w}, a waiting receiver, in the receive queue. The lock must be held. */

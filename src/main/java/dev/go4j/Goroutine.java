@@ -23,6 +23,14 @@ final class Goroutine {
     /** The channel, cases or sync object named by {@link #blockedOn}. */
     volatile Object blockedSubject;
     private volatile long wakeAt;
+    /**
+     * This goroutine unparked another since it last waited. The other one was then queued on this goroutine's
+     * carrier, so spinning here would keep it from running. Only this goroutine's thread reads and writes it.
+     */
+    boolean wokeAnother;
+    /** Links in the program's {@link Members}; guarded by the stripe's monitor. */
+    Members.Stripe memberOf;
+    Goroutine prevMember, nextMember;
 
     /** A foreign thread, seen for the first time. */
     private Goroutine(Thread thread) {
@@ -40,7 +48,7 @@ final class Goroutine {
         this.name = name;
         this.spawned = true;
         this.program = program;
-        this.thread = Thread.ofVirtual().name(label()).unstarted(() -> run(body));
+        this.thread = Thread.ofVirtual().unstarted(() -> run(body));
     }
 
     /** The calling thread's goroutine, registering a foreign thread on first use. */
@@ -80,6 +88,7 @@ final class Goroutine {
     }
 
     private void run(Task body) {
+        thread.setName(label()); // here, not in the spawner, which may have many more goroutines to start
         CURRENT.set(this);
         Tracing.goroutineStarted(this);
         try {
@@ -122,6 +131,13 @@ final class Goroutine {
         blockedOn = null;
         blockedSubject = null;
         wakeAt = 0;
+    }
+
+    /** Whether this goroutine unparked another since it last asked, and forgets it. */
+    boolean takeWokeAnother() {
+        boolean w = wokeAnother;
+        if (w) wokeAnother = false;
+        return w;
     }
 
     /** When a sleeping goroutine wakes up ({@link System#nanoTime()}), or 0 when it does not sleep. */

@@ -33,12 +33,16 @@ final class Parker {
     static final int PARKED = -4;
 
     /**
-     * Spin this many times before parking: a partner on another core often answers within that time. The
-     * system property {@code dev.go4j.spins} overrides it; model-checking tests set it to 0, because a model
-     * checker treats a spin loop as endless and would never explore the parking path.
+     * The most a waiter spins before parking (each spin is one {@link Thread#onSpinWait}, some nanoseconds): a
+     * partner running on another processor often answers within that time, and parking and waking a virtual
+     * thread costs microseconds. Channels learn how much of it pays ({@link SpinBudget}); other waits spin
+     * {@link #SPINS}. The system property {@code dev.go4j.spins} overrides it; model-checking tests set it to 0,
+     * because a model checker treats a spin loop as endless and would never explore the parking path.
      */
-    private static final int SPINS = Integer.getInteger("dev.go4j.spins",
-            Runtime.getRuntime().availableProcessors() > 1 ? 64 : 0);
+    static final int MAX_SPINS = Integer.getInteger("dev.go4j.spins",
+            Runtime.getRuntime().availableProcessors() > 1 ? 1024 : 0);
+    /** How long waits other than a channel's spin. */
+    static final int SPINS = Math.min(64, MAX_SPINS);
 
     private static final VarHandle STATE;
     static {
@@ -53,6 +57,7 @@ final class Parker {
     private volatile int state = WAITING;
     private Throwable abortCause; // written before the compare-and-set to ABORTED, read after it
     private boolean unparkDue;    // the waiter slept when claimed; only the claimer reads and writes it
+    private boolean slept;        // the waiter stopped spinning and parked; only the waiter reads and writes it
 
     /**
      * Completes the wait with {@code outcome} (≥ 0) and unparks the waiter, unless someone else completed or
@@ -89,6 +94,9 @@ final class Parker {
         if (unparkDue) {
             unparkDue = false;
             LockSupport.unpark(goroutine.thread);
+            Goroutine waker = Goroutine.peek();
+            if (waker != null && waker.spawned) waker.wokeAnother = true; // see await
+
         }
     }
 
@@ -127,14 +135,27 @@ final class Parker {
      * @param subject what it waits on (a channel, the cases of a select, a lock ...), for diagnostics
      */
     int await(String status, Object subject) {
+        return await(status, subject, SPINS);
+    }
+
+    /**
+     * {@link #await(String, Object)}, spinning up to {@code spinLimit} times before parking. It does not spin
+     * while the program has more goroutines that want to run than there are processors (the spin would take a
+     * carrier from one of them). A goroutine that has just woken another yields first: the one woken was queued
+     * on this goroutine's carrier, and spinning would keep it from running there.
+     */
+    int await(String status, Object subject, int spinLimit) {
+        Goroutine g = goroutine;
+        if (g.takeWokeAnother() && state == WAITING) Thread.yield();
         int s;
-        for (int i = 0; i < SPINS; i++) {
+        int spins = g.program.hasIdleCarriers() ? spinLimit : 0;
+        for (int i = 0; i < spins; i++) {
             if ((s = state) != WAITING) return s;
             Thread.onSpinWait();
         }
         if (!STATE.compareAndSet(this, WAITING, PARKED)) return state; // woken while spinning
+        slept = true;
         boolean interruptedLate = false;
-        Goroutine g = goroutine;
         g.block(this, status, subject);
         try {
             while ((s = state) == PARKED) {
@@ -153,6 +174,11 @@ final class Parker {
         }
         if (interruptedLate) Thread.currentThread().interrupt();
         return s;
+    }
+
+    /** Whether the waiter had to park: its partner did not come while it spun. Read by the waiter after await. */
+    boolean slept() {
+        return slept;
     }
 
     /**

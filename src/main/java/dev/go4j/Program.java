@@ -50,8 +50,9 @@ public final class Program {
     /** Whether deadlocks are looked for outside programs too (a notebook's cells); see {@link #watchRepl}. */
     private static volatile boolean watchRepl;
     private static final Duration REPL_GRACE = Duration.ofMillis(300);
+    private static final int CARRIERS = Runtime.getRuntime().availableProcessors();
 
-    private final Set<Goroutine> members = ConcurrentHashMap.newKeySet();
+    private final Members members = new Members();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong goroutineIds = new AtomicLong();
     private final Set<Timers.Alarm> alarms = ConcurrentHashMap.newKeySet();
@@ -135,7 +136,7 @@ public final class Program {
             p.main = Goroutine.create("main", p, main);
             p.main.launch();
             if (!p.over.await(limit.toNanos(), TimeUnit.NANOSECONDS)) {
-                p.fail(new TimeLimitExceeded(limit, GoroutineDump.of(p.members)));
+                p.fail(new TimeLimitExceeded(limit, GoroutineDump.of(p.members.snapshot())));
             }
         } catch (InterruptedException e) {
             p.fail(new UncheckedInterruptedException(e));
@@ -151,8 +152,8 @@ public final class Program {
 
     /** A dump of every goroutine go4j knows, in every program, in Go's format with the learner's frames. */
     public static String dumpAll() {
-        List<Goroutine> all = new ArrayList<>(REPL.members);
-        for (Program p : LIVE) all.addAll(p.members);
+        List<Goroutine> all = REPL.members.snapshot();
+        for (Program p : LIVE) all.addAll(p.members.snapshot());
         return GoroutineDump.of(all);
     }
 
@@ -192,6 +193,15 @@ public final class Program {
         if (g.spawned) running.incrementAndGet();
     }
 
+    /**
+     * Whether this program's goroutines that want to run (running, spinning, or woken and not yet back on a
+     * carrier) fit on the machine's processors: only then can a waiter's partner answer while it spins, and
+     * spinning takes no carrier from a goroutine that could run instead.
+     */
+    boolean hasIdleCarriers() {
+        return running.get() <= CARRIERS;
+    }
+
     void armed(Timers.Alarm a) {
         alarms.add(a);
     }
@@ -229,10 +239,10 @@ public final class Program {
     private Result stop(Duration elapsed) {
         settle();
         List<Goroutine> leaked = new ArrayList<>();
-        for (Goroutine m : members) if (m != main && m.isAsleep()) leaked.add(m);
+        for (Goroutine m : members.snapshot()) if (m != main && m.isAsleep()) leaked.add(m);
         List<String> leakReport = leaked.stream().map(GoroutineDump::describe).toList();
         for (Timers.Alarm a : alarms) a.cancel();
-        for (Goroutine m : members) m.thread.interrupt();
+        for (Goroutine m : members.snapshot()) m.thread.interrupt();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         while (!members.isEmpty() && System.nanoTime() < deadline) {
             try {
@@ -242,7 +252,7 @@ public final class Program {
                 break;
             }
         }
-        List<String> unstoppable = members.stream().map(GoroutineDump::describe).toList();
+        List<String> unstoppable = members.snapshot().stream().map(GoroutineDump::describe).toList();
         return new Result(elapsed, leakReport, unstoppable);
     }
 
@@ -256,7 +266,7 @@ public final class Program {
         long cap = start + TimeUnit.MILLISECONDS.toNanos(250);
         while (running.get() > 0) {
             long now = System.nanoTime();
-            for (Goroutine m : members) {
+            for (Goroutine m : members.snapshot()) {
                 long wake = m.wakeAt();
                 if (wake != 0 && wake < cap) until = Math.max(until, wake + TimeUnit.MILLISECONDS.toNanos(50));
             }
@@ -294,19 +304,20 @@ public final class Program {
     private List<Parker> stuckParkers() {
         if (ended || !alarms.isEmpty() || running.get() != 0) return null;
         List<Parker> parkers = new ArrayList<>();
-        boolean foreignAsleep = false;
-        for (Goroutine m : members) {
+        List<Goroutine> dead = new ArrayList<>();
+        boolean allAsleep = members.allMatch(m -> {
             if (!m.thread.isAlive()) {
-                if (m.spawned) return null;   // not started yet: it is about to run
-                members.remove(m);            // a foreign thread that has died
-                continue;
+                dead.add(m);
+                return !m.spawned;             // a goroutine not started yet is about to run
             }
             Parker p = m.parker;
-            if (p == null || !p.isWaiting()) return null; // this one runs, sleeps, or was just woken
+            if (p == null || !p.isWaiting()) return false; // this one runs, sleeps, or was just woken
             parkers.add(p);
-            foreignAsleep |= !m.spawned;
-        }
-        if (parkers.isEmpty() || (this == REPL && !foreignAsleep)) return null;
+            return true;
+        });
+        for (Goroutine m : dead) if (!m.spawned) members.remove(m); // foreign threads that have died
+        if (!allAsleep || parkers.isEmpty()) return null;
+        if (this == REPL && parkers.stream().allMatch(p -> p.goroutine().spawned)) return null;
         if (running.get() != 0 || !alarms.isEmpty()) return null;
         for (Parker p : parkers) if (!p.isWaiting() || p.goroutine().parker != p) return null;
         return parkers;

@@ -96,7 +96,10 @@ final class Select {
         }
         unlockAll(lockOrder);
 
-        int outcome = parker.await("select", cases);
+        int spins = 0;
+        for (Chan<Object> c : lockOrder) spins = Math.max(spins, c.spinBudget().spins());
+        int outcome = parker.await("select", cases, spins);
+        for (Chan<Object> c : lockOrder) c.spinBudget().record(parker.slept());
 
         lockAll(lockOrder);
         try {
