@@ -52,6 +52,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     /** The one nil channel: its identity is what makes it nil. */
     static final Chan<?> NIL = new Chan<>("nil", 0);
 
+    /** How often {@link #lock()} checks a taken lock before it parks. */
+    private static final int LOCK_SPINS = Math.min(128, Parker.MAX_SPINS);
+
     /** Returned by {@link #recvNow()} when no value can be taken without waiting. */
     static final Object WOULD_BLOCK = new Object();
     /** Returned by {@link #recvNow()} when the channel is closed and drained. */
@@ -369,7 +372,21 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     // ---- locking ------------------------------------------------------------------------------------------
 
+    /**
+     * Locks, spinning briefly first when the lock is taken: it guards a few dozen instructions that never wait,
+     * so its holder usually leaves within the spin, and parking on a contended {@link ReentrantLock} would cost
+     * the goroutine microseconds to wait out nanoseconds. Go's runtime lock spins before sleeping too. Under
+     * heavy contention, or if the holder was descheduled, it parks in the lock's queue.
+     */
     void lock() {
+        if (!lock.tryLock()) lockContended();
+    }
+
+    private void lockContended() {
+        for (int i = 0; i < LOCK_SPINS; i++) {
+            Thread.onSpinWait();
+            if (!lock.isLocked() && lock.tryLock()) return;
+        }
         lock.lock();
     }
 

@@ -24,10 +24,10 @@ final class Goroutine {
     volatile Object blockedSubject;
     private volatile long wakeAt;
     /**
-     * This goroutine unparked another since it last waited. The other one was then queued on this goroutine's
-     * carrier, so spinning here would keep it from running. Only this goroutine's thread reads and writes it.
+     * The wait of another goroutine that this one ended with an unpark, since it last waited itself, or null.
+     * Only this goroutine's thread reads and writes it; see {@link Parker#await(String, Object, int)}.
      */
-    boolean wokeAnother;
+    Parker lastWoken;
     /** Links in the program's {@link Members}; guarded by the stripe's monitor. */
     Members.Stripe memberOf;
     Goroutine prevMember, nextMember;
@@ -133,11 +133,15 @@ final class Goroutine {
         wakeAt = 0;
     }
 
-    /** Whether this goroutine unparked another since it last asked, and forgets it. */
-    boolean takeWokeAnother() {
-        boolean w = wokeAnother;
-        if (w) wokeAnother = false;
-        return w;
+    /**
+     * Whether a goroutine that this one woke since its last wait has not run yet: it is then most likely queued
+     * on this goroutine's carrier. Forgets the woken one.
+     */
+    boolean wokenOneQueued() {
+        Parker w = lastWoken;
+        if (w == null) return false;
+        lastWoken = null;
+        return w.goroutine().parker == w; // it clears its parker once it runs again
     }
 
     /** When a sleeping goroutine wakes up ({@link System#nanoTime()}), or 0 when it does not sleep. */

@@ -95,8 +95,7 @@ final class Parker {
             unparkDue = false;
             LockSupport.unpark(goroutine.thread);
             Goroutine waker = Goroutine.peek();
-            if (waker != null && waker.spawned) waker.wokeAnother = true; // see await
-
+            if (waker != null && waker.spawned) waker.lastWoken = this; // see await
         }
     }
 
@@ -140,13 +139,13 @@ final class Parker {
 
     /**
      * {@link #await(String, Object)}, spinning up to {@code spinLimit} times before parking. It does not spin
-     * while the program has more goroutines that want to run than there are processors (the spin would take a
-     * carrier from one of them). A goroutine that has just woken another yields first: the one woken was queued
-     * on this goroutine's carrier, and spinning would keep it from running there.
+     * while the program has more goroutines that want to run than there are carriers (the spin would take a
+     * carrier from one of them). A goroutine that woke another which has not run yet yields first: the one woken
+     * is most likely queued on this goroutine's carrier, and spinning would keep it from running there.
      */
     int await(String status, Object subject, int spinLimit) {
         Goroutine g = goroutine;
-        if (g.takeWokeAnother() && state == WAITING) Thread.yield();
+        if (g.wokenOneQueued() && state == WAITING) Thread.yield();
         int s;
         int spins = g.program.hasIdleCarriers() ? spinLimit : 0;
         for (int i = 0; i < spins; i++) {

@@ -50,7 +50,6 @@ public final class Program {
     /** Whether deadlocks are looked for outside programs too (a notebook's cells); see {@link #watchRepl}. */
     private static volatile boolean watchRepl;
     private static final Duration REPL_GRACE = Duration.ofMillis(300);
-    private static final int CARRIERS = Runtime.getRuntime().availableProcessors();
 
     private final Members members = new Members();
     private final AtomicInteger running = new AtomicInteger();
@@ -195,11 +194,11 @@ public final class Program {
 
     /**
      * Whether this program's goroutines that want to run (running, spinning, or woken and not yet back on a
-     * carrier) fit on the machine's processors: only then can a waiter's partner answer while it spins, and
+     * carrier) fit on the carriers at once: only then can a waiter's partner answer while it spins, and
      * spinning takes no carrier from a goroutine that could run instead.
      */
     boolean hasIdleCarriers() {
-        return running.get() <= CARRIERS;
+        return running.get() <= Carriers.count();
     }
 
     void armed(Timers.Alarm a) {
