@@ -64,15 +64,21 @@ public final class Mutex {
      *
      * @throws Panic "sync: unlock of unlocked mutex"
      */
-    public synchronized void unlock() {
-        if (!locked) throw new Panic("sync: unlock of unlocked mutex");
-        if (starving) {
-            boolean handedOver = waiters.wakeFirst(HANDED_OVER);
-            if (!handedOver || waiters.isEmpty()) starving = false;
-            if (handedOver) return;
+    public void unlock() {
+        Parker woken;
+        synchronized (this) {
+            if (!locked) throw new Panic("sync: unlock of unlocked mutex");
+            woken = starving ? waiters.claimFirst(HANDED_OVER) : null;
+            if (starving && (woken == null || waiters.isEmpty())) starving = false;
+            if (woken == null) { // not handed over: free the lock, and wake a waiter to compete for it
+                locked = false;
+                if (!wokenPending) {
+                    woken = waiters.claimFirst(RETRY);
+                    wokenPending = woken != null;
+                }
+            }
         }
-        locked = false;
-        if (!wokenPending) wokenPending = waiters.wakeFirst(RETRY);
+        if (woken != null) woken.release(); // outside the monitor, which the woken goroutine is about to take
     }
 
     @Override

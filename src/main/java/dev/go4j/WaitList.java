@@ -51,10 +51,22 @@ final class WaitList {
 
     /** Wakes the oldest waiter that is still waiting with {@code outcome} (≥ 0); returns false if there was none. */
     boolean wakeFirst(int outcome) {
+        Parker p = claimFirst(outcome);
+        if (p == null) return false;
+        p.release();
+        return true;
+    }
+
+    /**
+     * Ends the wait of the oldest waiter that is still waiting with {@code outcome} (≥ 0), and returns it, or null
+     * if there was none. The caller {@link Parker#release() releases} it once it no longer holds the monitor, so
+     * that the woken goroutine does not run straight into it.
+     */
+    Parker claimFirst(int outcome) {
         for (Parker next; (next = waiters.poll()) != null; ) {
-            if (next.wake(outcome)) return true;
+            if (next.claim(outcome)) return next;
         }
-        return false;
+        return null;
     }
 
     /** Wakes every waiter; returns how many were still waiting. */
