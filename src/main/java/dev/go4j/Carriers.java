@@ -11,16 +11,7 @@ import java.util.concurrent.ForkJoinPool;
  * {@code --add-opens java.base/java.lang=ALL-UNNAMED} (the go4j kernel and tools pass it).
  */
 final class Carriers {
-    /** How many carriers there are, as the JDK sizes its scheduler, and as {@link #setParallelism} changes it. */
-    private static volatile int count = Integer.getInteger("jdk.virtualThreadScheduler.parallelism",
-            Runtime.getRuntime().availableProcessors());
-
     private Carriers() {}
-
-    /** How many goroutines can run at once: cheap, for hot paths. */
-    static int count() {
-        return count;
-    }
 
     static ForkJoinPool scheduler() {
         try {
@@ -38,9 +29,7 @@ final class Carriers {
     static int setParallelism(int n) {
         if (n < 1) throw new IllegalArgumentException("GOMAXPROCS must be at least 1: " + n);
         ForkJoinPool pool = scheduler();
-        int previous = pool.setParallelism(n);
-        count = n;
-        return previous;
+        return pool.setParallelism(n);
     }
 
     static int parallelism() {

@@ -138,17 +138,15 @@ final class Parker {
     }
 
     /**
-     * {@link #await(String, Object)}, spinning up to {@code spinLimit} times before parking. It does not spin
-     * while the program has more goroutines that want to run than there are carriers (the spin would take a
-     * carrier from one of them). A goroutine that woke another which has not run yet yields first: the one woken
-     * is most likely queued on this goroutine's carrier, and spinning would keep it from running there.
+     * {@link #await(String, Object)}, spinning up to {@code spinLimit} times before parking. A goroutine that
+     * woke another which has not run yet yields first: the one woken is most likely queued on this goroutine's
+     * carrier, and spinning would keep it from running there.
      */
     int await(String status, Object subject, int spinLimit) {
         Goroutine g = goroutine;
         if (g.wokenOneQueued() && state == WAITING) Thread.yield();
         int s;
-        int spins = g.program.hasIdleCarriers() ? spinLimit : 0;
-        for (int i = 0; i < spins; i++) {
+        for (int i = 0; i < spinLimit; i++) {
             if ((s = state) != WAITING) return s;
             Thread.onSpinWait();
         }

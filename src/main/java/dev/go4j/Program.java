@@ -192,15 +192,6 @@ public final class Program {
         if (g.spawned) running.incrementAndGet();
     }
 
-    /**
-     * Whether this program's goroutines that want to run (running, spinning, or woken and not yet back on a
-     * carrier) fit on the carriers at once: only then can a waiter's partner answer while it spins, and
-     * spinning takes no carrier from a goroutine that could run instead.
-     */
-    boolean hasIdleCarriers() {
-        return running.get() <= Carriers.count();
-    }
-
     void armed(Timers.Alarm a) {
         alarms.add(a);
     }
