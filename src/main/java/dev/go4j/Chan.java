@@ -108,12 +108,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         } finally {
             unlock();
         }
-        int outcome = w.parker.await("chan send", this, spin.spins());
-        spin.record(w.parker.slept());
-        if (outcome < 0) {
-            dequeue(w);
-            throw w.parker.failure(outcome);
-        }
+        int outcome = await(w, "chan send");
         if (Waiter.closedIn(outcome)) throw new Panic("send on closed channel");
     }
 
@@ -206,12 +201,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         } finally {
             unlock();
         }
-        int outcome = w.parker.await("chan receive", this, spin.spins());
-        spin.record(w.parker.slept());
-        if (outcome < 0) {
-            dequeue(w);
-            throw w.parker.failure(outcome);
-        }
+        int outcome = await(w, "chan receive");
         return Waiter.closedIn(outcome) ? CLOSED : w.elem;
     }
 
@@ -281,6 +271,22 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         } finally {
             unlock();
         }
+    }
+
+    /**
+     * Waits for {@code w}, queued by this goroutine, to be completed, and learns from the wait how long to spin.
+     * If the wait failed (an interrupt, a deadlock), takes {@code w} out of its queue and throws.
+     *
+     * @return the outcome, non-negative
+     */
+    private int await(Waiter w, String status) {
+        int outcome = w.parker.await(status, this, spin.spins());
+        spin.record(w.parker.slept());
+        if (outcome < 0) {
+            dequeue(w);
+            throw w.parker.failure(outcome);
+        }
+        return outcome;
     }
 
     /** Records value number {@code seq} going straight from {@code sender} to {@code receiver}. */

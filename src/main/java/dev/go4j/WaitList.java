@@ -46,12 +46,7 @@ final class WaitList {
 
     /** Wakes the oldest waiter that is still waiting; returns false if there was none. */
     boolean wakeFirst() {
-        return wakeFirst(0);
-    }
-
-    /** Wakes the oldest waiter that is still waiting with {@code outcome} (≥ 0); returns false if there was none. */
-    boolean wakeFirst(int outcome) {
-        Parker p = claimFirst(outcome);
+        Parker p = claimFirst(0);
         if (p == null) return false;
         p.release();
         return true;
