@@ -5,8 +5,9 @@ package dev.go4j;
  * on. Go's {@code g}. There is one for each {@link Go#go(Task)} call, and one, made on first use, for any other
  * thread that uses go4j (a notebook cell's thread, a test's thread): a "foreign" goroutine.
  */
-final class Goroutine {
-    private static final ThreadLocal<Goroutine> CURRENT = new ThreadLocal<>();
+final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
+    /** Foreign threads' goroutines. A spawned goroutine is found through its thread instead; see {@link #peek()}. */
+    private static final ThreadLocal<Goroutine> FOREIGN = new ThreadLocal<>();
 
     /** Its number in its program: main is 1, as in Go. */
     final long id;
@@ -28,6 +29,8 @@ final class Goroutine {
      * Only this goroutine's thread reads and writes it; see {@link Parker#await(String, Object, int)}.
      */
     Parker lastWoken;
+    /** What a spawned goroutine runs, until it starts running it. */
+    private Task body;
     /** Links in the program's {@link Members}; guarded by the stripe's monitor. */
     Members.Stripe memberOf;
     Goroutine prevMember, nextMember;
@@ -48,22 +51,30 @@ final class Goroutine {
         this.name = name;
         this.spawned = true;
         this.program = program;
-        this.thread = Thread.ofVirtual().unstarted(() -> run(body));
+        this.body = body;
+        // The goroutine is its thread's task and its thread's uncaught-exception handler: no objects of its own.
+        this.thread = Thread.ofVirtual().uncaughtExceptionHandler(this).unstarted(this);
     }
 
     /** The calling thread's goroutine, registering a foreign thread on first use. */
     static Goroutine current() {
-        Goroutine g = CURRENT.get();
+        Goroutine g = peek();
         if (g == null) {
             g = new Goroutine(Thread.currentThread());
-            CURRENT.set(g);
+            FOREIGN.set(g);
         }
         return g;
     }
 
-    /** The calling thread's goroutine if it has one, without registering anything. */
+    /**
+     * The calling thread's goroutine if it has one, without registering anything. A spawned goroutine is its
+     * thread's uncaught-exception handler, so it is found with two field reads and costs no thread-local map: a
+     * map per goroutine would weigh more than the goroutine record itself.
+     */
     static Goroutine peek() {
-        return CURRENT.get();
+        Thread t = Thread.currentThread();
+        if (t.getUncaughtExceptionHandler() instanceof Goroutine g && g.thread == t) return g;
+        return FOREIGN.get();
     }
 
     /** Starts {@code body} on a new virtual thread, in the calling goroutine's program. */
@@ -87,18 +98,28 @@ final class Goroutine {
         return this;
     }
 
-    private void run(Task body) {
+    /** The body of a spawned goroutine's thread. */
+    @Override
+    public void run() {
+        Task task = body;
+        body = null;
         thread.setName(label()); // here, not in the spawner, which may have many more goroutines to start
-        CURRENT.set(this);
         Tracing.goroutineStarted(this);
         try {
-            body.run();
+            task.run();
         } catch (Throwable t) {
             program.panicked(this, t);
         } finally {
+            lastWoken = null; // else each ended goroutine would keep the one it woke, and a chain of them, alive
             Tracing.goroutineEnded(this);
             program.leave(this);
         }
+    }
+
+    /** Reports a throwable that escaped {@link #run}, which catches everything its body throws, as a panic. */
+    @Override
+    public void uncaughtException(Thread t, Throwable e) {
+        program.panicked(this, e);
     }
 
     void block(Parker p, String status, Object subject) {
