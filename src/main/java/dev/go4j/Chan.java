@@ -55,6 +55,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     /** How often {@link #lock()} checks a taken lock before it parks. */
     private static final int LOCK_SPINS = Math.min(128, Parker.MAX_SPINS);
 
+    /** The buffer of every unbuffered channel: it has no slots, so all of them can share one. */
+    private static final Object[] NO_BUFFER = {};
+
     /** Returned by {@link #recvNow()} when no value can be taken without waiting. */
     static final Object WOULD_BLOCK = new Object();
     /** Returned by {@link #recvNow()} when the channel is closed and drained. */
@@ -75,13 +78,13 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private boolean closed;
     private long sent;                    // values that entered so far; value number k is received k-th (FIFO)
     private Parker wakeOnUnlock;          // a waiter claimed under the lock, to release once it is unlocked
-    private final SpinBudget spin = new SpinBudget(); // how long this channel's waiters spin before parking
+    private int spins = SpinBudget.MIN;   // how long this channel's waiters spin before parking; see SpinBudget
 
     Chan(String name, int capacity) {
         if (capacity < 0) throw new IllegalArgumentException("makechan: size out of range (capacity " + capacity + " < 0)");
         this.name = name;
         this.capacity = capacity;
-        this.buf = new Object[capacity];
+        this.buf = capacity == 0 ? NO_BUFFER : new Object[capacity];
     }
 
     boolean isNil() {
@@ -249,9 +252,15 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         return i >= capacity ? i - capacity : i;
     }
 
-    /** How long waiters on this channel spin before parking; a select shares it with its other channels. */
-    SpinBudget spinBudget() {
-        return spin;
+    /** How long waiters on this channel spin before parking; a select uses the largest among its channels. */
+    int spins() {
+        return spins;
+    }
+
+    /** Learns from a wait on this channel that ended: whether the waiter had to park ({@link SpinBudget}). */
+    void learnSpins(boolean parked) {
+        int next = SpinBudget.next(spins, parked);
+        if (next != spins) spins = next;
     }
 
     /** Puts {@code w}, a waiting receiver, in the receive queue. The lock must be held. */
@@ -280,8 +289,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      * @return the outcome, non-negative
      */
     private int await(Waiter w, String status) {
-        int outcome = w.parker.await(status, this, spin.spins());
-        spin.record(w.parker.slept());
+        int outcome = w.parker.await(status, this, spins);
+        learnSpins(w.parker.slept());
         if (outcome < 0) {
             dequeue(w);
             throw w.parker.failure(outcome);

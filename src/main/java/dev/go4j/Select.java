@@ -97,9 +97,9 @@ final class Select {
         unlockAll(lockOrder);
 
         int spins = 0;
-        for (Chan<Object> c : lockOrder) spins = Math.max(spins, c.spinBudget().spins());
+        for (Chan<Object> c : lockOrder) spins = Math.max(spins, c.spins());
         int outcome = parker.await("select", cases, spins);
-        for (Chan<Object> c : lockOrder) c.spinBudget().record(parker.slept());
+        for (Chan<Object> c : lockOrder) c.learnSpins(parker.slept());
 
         lockAll(lockOrder);
         try {

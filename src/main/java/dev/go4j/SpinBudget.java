@@ -6,24 +6,18 @@ package dev.go4j;
  * often answers sooner: a channel whose waiters are answered while they spin doubles its budget, and one whose
  * waiters end up parked anyway halves it, so spinning is spent where it pays.
  *
- * <p>Reads and writes are deliberately unsynchronized: a lost update only makes one wait spin a little more or
- * less.
+ * <p>A budget is a plain {@code int} field of its channel (an object of its own would add to the weight of every
+ * channel); this class holds the rule. Reads and writes of the field are deliberately unsynchronized: a lost
+ * update only makes one wait spin a little more or less.
  */
 final class SpinBudget {
     /** The start, and never less, so that a channel can notice when spinning starts to pay. */
-    private static final int MIN = Math.min(16, Parker.MAX_SPINS);
+    static final int MIN = Math.min(16, Parker.MAX_SPINS);
 
-    private int spins = MIN;
+    private SpinBudget() {}
 
-    /** The spin limit for the next wait. */
-    int spins() {
-        return spins;
-    }
-
-    /** Learns from a wait that ended: whether the waiter had to park. */
-    void record(boolean parked) {
-        int s = spins;
-        int next = parked ? Math.max(MIN, s >> 1) : Math.min(Parker.MAX_SPINS, s << 1);
-        if (next != s) spins = next;
+    /** The budget after a wait that ended with the waiter parked, or answered while it spun. */
+    static int next(int spins, boolean parked) {
+        return parked ? Math.max(MIN, spins >> 1) : Math.min(Parker.MAX_SPINS, spins << 1);
     }
 }
