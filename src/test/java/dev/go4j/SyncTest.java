@@ -155,8 +155,7 @@ class SyncTest {
         @Test
         @DisplayName("a goroutine already running may take a just-unlocked mutex before the woken waiter (Go's normal mode)")
         void newcomerMayWin() throws Throwable {
-            int won = 0;
-            for (int round = 0; round < 20; round++) {
+            for (int round = 0; round < 5; round++) {
                 Mutex mu = new Mutex();
                 Chan<Boolean> release = chan(1);
                 mu.lock();
@@ -165,16 +164,18 @@ class SyncTest {
                     release.recv(); // once it has the lock, it keeps it until told
                     mu.unlock();
                 }).awaitBlocked("sync.Mutex.Lock");
-                mu.unlock();
-                boolean mine = mu.tryLock(); // Go's TryLock succeeds here: Unlock frees the lock and only wakes the waiter
-                release.send(true);
-                if (mine) {
-                    won++;
+                boolean mine;
+                // Holding the mutex's monitor keeps the woken waiter from reaching the lock before tryLock does,
+                // as the unlocking goroutine in Go keeps its processor: the race is decided by the rule alone.
+                synchronized (mu) {
                     mu.unlock();
+                    mine = mu.tryLock(); // Go's TryLock succeeds here: Unlock frees the lock and only wakes the waiter
                 }
+                assertTrue(mine, "round " + round + ": the lock was handed to the woken waiter; Go's mutex is not a FIFO hand-off");
+                mu.unlock();
+                release.send(true);
                 waiter.join();
             }
-            assertTrue(won > 0, "a lock handed to the woken waiter in all 20 rounds: Go's mutex is not a FIFO hand-off");
         }
 
         @Test
