@@ -31,9 +31,10 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
     Parker lastWoken;
     /** What a spawned goroutine runs, until it starts running it. */
     private Task body;
-    /** Links in the program's {@link Members}; guarded by the stripe's monitor. */
-    Members.Stripe memberOf;
-    Goroutine prevMember, nextMember;
+    /** The next goroutine in its stripe of the program's {@link Members}. */
+    Goroutine nextMember;
+    /** Whether it has left the program's {@link Members}. */
+    volatile boolean left;
 
     /** A foreign thread, seen for the first time. */
     private Goroutine(Thread thread) {

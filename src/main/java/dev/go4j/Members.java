@@ -1,17 +1,25 @@
 package dev.go4j;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The goroutines of one program. Joining and leaving cost one short, rarely contended lock and no allocation,
- * because every goroutine joins and leaves once and spawning must stay cheap; reading the whole set (for
- * deadlock checks, dumps and leak reports) is rarer and may be slower.
+ * The goroutines of one program. Every goroutine joins and leaves once, and spawning must stay cheap, so joining
+ * is one compare-and-set and leaving is one write to the goroutine itself: no lock, no allocation, and nothing
+ * shared with the goroutines started just before or after. Reading the whole set (for deadlock checks, dumps and
+ * leak reports) is rarer and may be slower.
  *
- * <p>The set is split into stripes, each a doubly linked list threaded through the goroutines themselves
- * ({@link Goroutine#prevMember}, {@link Goroutine#nextMember}) and guarded by the stripe's monitor. A goroutine's
- * stripe is fixed by its number, so goroutines started one after another land on different stripes.
+ * <p>The set is split into stripes, each a singly linked stack threaded through the goroutines themselves
+ * ({@link Goroutine#nextMember}), newest first. A goroutine that leaves is only marked ({@link Goroutine#left})
+ * and is unlinked later, by a sweep that a join starts once a stripe has grown by as many goroutines as it kept
+ * at its last sweep, so that sweeping costs each join a constant amount on average.
+ *
+ * <p>Invariants: joins change only a stripe's head; only the one sweep running on a stripe changes a link after
+ * the head, and only to skip goroutines that have left; an unlinked goroutine keeps its link. So a reader walking
+ * a stripe while it changes still meets every goroutine that was a member throughout its walk.
  */
 final class Members {
     private static final int STRIPES = stripes();
@@ -23,83 +31,106 @@ final class Members {
     }
 
     void add(Goroutine g) {
-        stripeOf(g).add(g);
+        stripeOf(g).push(g);
     }
 
-    /** Removes {@code g} if it is a member; does nothing otherwise. */
+    /** Takes {@code g} out of the set; it must have been added. */
     void remove(Goroutine g) {
-        stripeOf(g).remove(g);
+        g.left = true;
     }
 
     boolean isEmpty() {
-        for (Stripe s : stripes) if (s.size() > 0) return false;
-        return true;
+        return allMatch(g -> false);
     }
 
     int size() {
-        int n = 0;
-        for (Stripe s : stripes) n += s.size();
-        return n;
+        int[] n = {0};
+        allMatch(g -> ++n[0] > 0);
+        return n[0];
     }
 
-    /** The members at the time each stripe was read: a goroutine that joins or leaves meanwhile may be missed. */
+    /** The members at the time each of them was read: a goroutine that joins or leaves meanwhile may be missed. */
     List<Goroutine> snapshot() {
         List<Goroutine> all = new ArrayList<>();
-        for (Stripe s : stripes) s.copyTo(all);
+        allMatch(all::add);
         return all;
     }
 
-    /**
-     * Whether {@code test} holds for every member, stopping at the first that fails it. Each stripe is read
-     * under its lock, so {@code test} must be quick and must not join or leave.
-     */
+    /** Whether {@code test} holds for every member, stopping at the first that fails it. */
     boolean allMatch(Predicate<Goroutine> test) {
-        for (Stripe s : stripes) if (!s.allMatch(test)) return false;
+        for (Stripe s : stripes) {
+            for (Goroutine g = s.head; g != null; g = g.nextMember) if (!g.left && !test.test(g)) return false;
+        }
         return true;
+    }
+
+    /** How many goroutines are linked, members or not yet unlinked: for tests of the sweep. */
+    int linked() {
+        int n = 0;
+        for (Stripe s : stripes) for (Goroutine g = s.head; g != null; g = g.nextMember) n++;
+        return n;
     }
 
     private Stripe stripeOf(Goroutine g) {
         return stripes[(int) g.id & (STRIPES - 1)];
     }
 
-    /** The smallest power of two that gives each processor at least four stripes, so that two goroutines rarely wait for one stripe. */
+    /** The smallest power of two that gives each processor at least four stripes, so that two spawners rarely meet. */
     private static int stripes() {
         return Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors()) * 4 - 1) << 1;
     }
 
-    /** One list of members. A goroutine is in it exactly when its {@code memberOf} is this stripe. */
-    static final class Stripe {
-        private Goroutine first;
-        private int size;
+    /** One stack of members, newest first. */
+    private static final class Stripe {
+        private static final VarHandle HEAD, SWEEPING;
+        static {
+            try {
+                MethodHandles.Lookup l = MethodHandles.lookup();
+                HEAD = l.findVarHandle(Stripe.class, "head", Goroutine.class);
+                SWEEPING = l.findVarHandle(Stripe.class, "sweeping", boolean.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+        /** Fewer joins than this never start a sweep: short stripes are cheap to walk. */
+        private static final int MIN_SWEEP = 64;
 
-        synchronized void add(Goroutine g) {
-            g.memberOf = this;
-            g.nextMember = first;
-            if (first != null) first.prevMember = g;
-            first = g;
-            size++;
+        volatile Goroutine head;
+        private volatile boolean sweeping;
+        private int joins;                  // since the last sweep; racy, an estimate is enough
+        private int keptBySweep = MIN_SWEEP; // members the last sweep kept, at least MIN_SWEEP
+
+        void push(Goroutine g) {
+            Goroutine h;
+            do {
+                h = head;
+                g.nextMember = h;
+            } while (!HEAD.compareAndSet(this, h, g));
+            if (++joins >= keptBySweep) sweep();
         }
 
-        synchronized void remove(Goroutine g) {
-            if (g.memberOf != this) return;
-            if (g.prevMember == null) first = g.nextMember; else g.prevMember.nextMember = g.nextMember;
-            if (g.nextMember != null) g.nextMember.prevMember = g.prevMember;
-            g.prevMember = g.nextMember = null;
-            g.memberOf = null;
-            size--;
-        }
-
-        synchronized int size() {
-            return size;
-        }
-
-        synchronized boolean allMatch(Predicate<Goroutine> test) {
-            for (Goroutine g = first; g != null; g = g.nextMember) if (!test.test(g)) return false;
-            return true;
-        }
-
-        synchronized void copyTo(List<Goroutine> out) {
-            for (Goroutine g = first; g != null; g = g.nextMember) out.add(g);
+        /** Unlinks the goroutines that have left, unless another sweep is under way. */
+        private void sweep() {
+            if (!SWEEPING.compareAndSet(this, false, true)) return;
+            try {
+                joins = 0;
+                Goroutine first = head;
+                while (first != null && first.left) { // past the head: with a compare-and-set, as joins push there
+                    Goroutine next = first.nextMember;
+                    first = HEAD.compareAndSet(this, first, next) ? next : head;
+                }
+                int kept = 0;
+                for (Goroutine g = first; g != null; ) {
+                    kept++;
+                    Goroutine n = g.nextMember;
+                    while (n != null && n.left) n = n.nextMember;
+                    g.nextMember = n;
+                    g = n;
+                }
+                keptBySweep = Math.max(MIN_SWEEP, kept);
+            } finally {
+                sweeping = false;
+            }
         }
     }
 }

@@ -60,6 +60,9 @@ public final class Program {
     private volatile Goroutine main;
     private volatile boolean ended;
 
+    /** Programs are made by {@link #run}, and the REPL's is made once. */
+    Program() {}
+
     /** What a finished program left behind. */
     public record Result(Duration elapsed, List<String> leaked, List<String> unstoppable) {
         /** Whether every goroutine had finished or was stopped cleanly. */
