@@ -70,7 +70,9 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
     /**
      * The calling thread's goroutine if it has one, without registering anything. A spawned goroutine is its
      * thread's uncaught-exception handler, so it is found with two field reads and costs no thread-local map: a
-     * map per goroutine would weigh more than the goroutine record itself.
+     * map per goroutine would weigh more than the goroutine record itself. (Code that replaces a goroutine's
+     * handler makes its thread look foreign from then on: its operations still work, but deadlock detection and
+     * dumps count it as a thread of the REPL.)
      */
     static Goroutine peek() {
         Thread t = Thread.currentThread();

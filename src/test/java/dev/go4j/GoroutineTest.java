@@ -96,4 +96,21 @@ class GoroutineTest {
         assertThrows(NullPointerException.class, () -> go(null));
         assertThrows(NullPointerException.class, () -> go(null, () -> {}));
     }
+
+    @Test
+    @DisplayName("a goroutine that replaces its thread's uncaught-exception handler still sends and receives")
+    void replacedHandler() {
+        Chan<Integer> in = chan(), out = chan();
+        go(() -> {
+            Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {});
+            for (Integer v : in) out.send(v * 2);
+            out.close();
+        });
+        in.send(1);
+        assertEquals(2, out.recv());
+        in.send(21);
+        assertEquals(42, out.recv());
+        in.close();
+        assertNull(out.recv());
+    }
 }
