@@ -40,7 +40,7 @@ final class Members {
     }
 
     boolean isEmpty() {
-        return allMatch(g -> false);
+        return allMatch(g -> false); // true only when no member is there to fail the test
     }
 
     int size() {
