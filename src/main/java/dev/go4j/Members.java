@@ -44,9 +44,7 @@ final class Members {
     }
 
     int size() {
-        int[] n = {0};
-        allMatch(g -> ++n[0] > 0);
-        return n[0];
+        return snapshot().size();
     }
 
     /** The members at the time each of them was read: a goroutine that joins or leaves meanwhile may be missed. */
@@ -56,7 +54,10 @@ final class Members {
         return all;
     }
 
-    /** Whether {@code test} holds for every member, stopping at the first that fails it. */
+    /**
+     * Whether {@code test} holds for every member, stopping at the first that fails it. {@code test} may remove
+     * members: leaving only marks a goroutine.
+     */
     boolean allMatch(Predicate<Goroutine> test) {
         for (Stripe s : stripes) {
             for (Goroutine g = s.head; g != null; g = g.nextMember) if (!g.left && !test.test(g)) return false;

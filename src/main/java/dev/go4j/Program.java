@@ -297,18 +297,17 @@ public final class Program {
     private List<Parker> stuckParkers() {
         if (ended || !alarms.isEmpty() || running.get() != 0) return null;
         List<Parker> parkers = new ArrayList<>();
-        List<Goroutine> dead = new ArrayList<>();
         boolean allAsleep = members.allMatch(m -> {
             if (!m.thread.isAlive()) {
-                dead.add(m);
-                return !m.spawned;             // a goroutine not started yet is about to run
+                if (m.spawned) return false;   // not started yet: it is about to run
+                members.remove(m);             // a foreign thread that has died
+                return true;
             }
             Parker p = m.parker;
             if (p == null || !p.isWaiting()) return false; // this one runs, sleeps, or was just woken
             parkers.add(p);
             return true;
         });
-        for (Goroutine m : dead) if (!m.spawned) members.remove(m); // foreign threads that have died
         if (!allAsleep || parkers.isEmpty()) return null;
         if (this == REPL && parkers.stream().allMatch(p -> p.goroutine().spawned)) return null;
         if (running.get() != 0 || !alarms.isEmpty()) return null;
