@@ -100,19 +100,27 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     @Override
     public void send(T value) {
+        // The goroutine parks in this frame, not in a helper's: a parked goroutine's frames are copied to the heap,
+        // so each frame on the way to the park adds to the weight of every waiting goroutine.
+        Waiter w = sendOrEnqueue(value);
+        if (w != null && Waiter.closedIn(waited(w, w.parker.await("chan send", this, spins)))) {
+            throw new Panic("send on closed channel");
+        }
+    }
+
+    /** Sends without waiting if possible, else queues a waiting sender for the calling goroutine and returns it. */
+    private Waiter sendOrEnqueue(T value) {
         Objects.requireNonNull(value, NULL_VALUE);
         if (isNil()) Parker.blockForever("chan send (nil chan)", this);
-        Waiter w;
         lock();
         try {
-            if (sendNow(value)) return;
-            w = new Waiter(new Parker(), 0, value);
+            if (sendNow(value)) return null;
+            Waiter w = new Waiter(new Parker(), 0, value);
             sendq.add(w);
+            return w;
         } finally {
             unlock();
         }
-        int outcome = await(w, "chan send");
-        if (Waiter.closedIn(outcome)) throw new Panic("send on closed channel");
     }
 
     @Override
@@ -165,7 +173,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     @Override
     @SuppressWarnings("unchecked")
     public T recv() {
-        Object v = receive();
+        Object v = recvOrEnqueue();
+        if (v instanceof Waiter w) v = received(w, w.parker.await("chan receive", this, spins)); // parked here: see send
         return v == CLOSED ? null : (T) v;
     }
 
@@ -193,19 +202,32 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     /** Receives, waiting if need be; returns the value or {@link #CLOSED}. */
     private Object receive() {
+        Object v = recvOrEnqueue();
+        return v instanceof Waiter w ? received(w, w.parker.await("chan receive", this, spins)) : v;
+    }
+
+    /**
+     * Receives without waiting if possible, else queues a waiting receiver for the calling goroutine.
+     *
+     * @return the value, {@link #CLOSED}, or the queued {@link Waiter} (never a value: the class is go4j's own)
+     */
+    private Object recvOrEnqueue() {
         if (isNil()) Parker.blockForever("chan receive (nil chan)", this);
-        Waiter w;
         lock();
         try {
             Object v = recvNow();
             if (v != WOULD_BLOCK) return v;
-            w = new Waiter(new Parker(), 0, null);
+            Waiter w = new Waiter(new Parker(), 0, null);
             recvq.add(w);
+            return w;
         } finally {
             unlock();
         }
-        int outcome = await(w, "chan receive");
-        return Waiter.closedIn(outcome) ? CLOSED : w.elem;
+    }
+
+    /** What the receiver {@code w} got from a wait that ended with {@code outcome}: the value, or {@link #CLOSED}. */
+    private Object received(Waiter w, int outcome) {
+        return Waiter.closedIn(waited(w, outcome)) ? CLOSED : w.elem;
     }
 
     /**
@@ -283,13 +305,12 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     }
 
     /**
-     * Waits for {@code w}, queued by this goroutine, to be completed, and learns from the wait how long to spin.
-     * If the wait failed (an interrupt, a deadlock), takes {@code w} out of its queue and throws.
+     * Ends the wait of {@code w}, queued by this goroutine, that ended with {@code outcome}: learns from it how long
+     * to spin, and if it failed (an interrupt, a deadlock), takes {@code w} out of its queue and throws.
      *
      * @return the outcome, non-negative
      */
-    private int await(Waiter w, String status) {
-        int outcome = w.parker.await(status, this, spins);
+    private int waited(Waiter w, int outcome) {
         learnSpins(w.parker.slept());
         if (outcome < 0) {
             dequeue(w);
