@@ -106,7 +106,10 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
     public void run() {
         Task task = body;
         body = null;
-        thread.setName(label()); // here, not in the spawner, which may have many more goroutines to start
+        // Only a named goroutine names its thread (here, not in the spawner, which may have more to start). A
+        // thread name is two objects, kept as long as the goroutine lives, and the garbage collector copies them
+        // for every parked goroutine; go4j's own dumps and reports number goroutines without it.
+        if (name != null) thread.setName(label());
         Tracing.goroutineStarted(this);
         try {
             task.run();

@@ -45,11 +45,14 @@ class GoroutineTest {
     }
 
     @Test
-    @DisplayName("a named goroutine's thread carries the name")
+    @DisplayName("a named goroutine's thread carries the name; an unnamed one's thread has none, like any virtual thread")
     void named() {
-        Chan<String> name = chan(1);
+        Chan<String> name = chan(2);
         go("worker", () -> name.send(Thread.currentThread().getName()));
-        assertTrue(name.recv().endsWith("\"worker\""));
+        String named = name.recv();
+        assertTrue(named.startsWith("goroutine ") && named.endsWith(" \"worker\""), named);
+        go(() -> name.send(Thread.currentThread().getName()));
+        assertEquals("", name.recv());
     }
 
     @Test

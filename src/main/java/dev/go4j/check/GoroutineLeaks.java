@@ -18,9 +18,9 @@ import org.opentest4j.AssertionFailedError;
  * Finds goroutines that outlive the code that started them: a generator nobody stops, a worker blocked on a
  * channel nobody reads. Go has no way to kill a goroutine, so a leaked one holds its memory for good.
  *
- * <p>It reads the JVM's thread dump (which lists virtual threads) and counts the live goroutines, threads named
- * {@code goroutine N}; {@link #assertNoLeak} compares before and after, giving goroutines that are about to end a
- * short grace period.
+ * <p>It reads the JVM's thread dump (which lists virtual threads) and counts the live goroutines, the threads
+ * whose stack starts in go4j's goroutine runner; {@link #assertNoLeak} compares before and after, giving goroutines
+ * that are about to end a short grace period.
  */
 public final class GoroutineLeaks {
     private static final long[] GRACE_MS = {20, 50, 100, 200, 400, 800};
@@ -61,10 +61,10 @@ public final class GoroutineLeaks {
     public static List<Goroutine> running() {
         List<Goroutine> out = new ArrayList<>();
         for (Map<?, ?> t : threads()) {
-            String name = String.valueOf(t.get("name"));
-            if (!name.startsWith("goroutine ")) continue;
             List<StackTraceElement> stack = new ArrayList<>();
             if (t.get("stack") instanceof List<?> frames) for (Object f : frames) stack.add(frame(String.valueOf(f)));
+            if (stack.stream().noneMatch(GoroutineLeaks::runsGoroutine)) continue;
+            String name = t.get("name") instanceof String n && !n.isEmpty() ? n : "goroutine"; // only a named goroutine names its thread
             out.add(new Goroutine(String.valueOf(t.get("tid")), name, Blocking.describe(stack.toArray(StackTraceElement[]::new))));
         }
         return out;
@@ -106,6 +106,11 @@ public final class GoroutineLeaks {
                 }
             }
         }
+    }
+
+    /** Whether {@code f} is the frame that runs a goroutine's body: every goroutine's stack starts there. */
+    private static boolean runsGoroutine(StackTraceElement f) {
+        return f.getClassName().equals("dev.go4j.Goroutine") && f.getMethodName().equals("run");
     }
 
     /** Parses a dump frame such as {@code java.base/java.lang.Thread.sleep(Thread.java:12)}; class and method suffice. */

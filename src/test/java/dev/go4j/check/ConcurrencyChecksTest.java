@@ -95,6 +95,17 @@ class ConcurrencyChecksTest {
         }
 
         @Test
+        @DisplayName("are found by name when the leaked goroutine has one")
+        void namedLeak() {
+            Chan<Integer> nobodyReads = chan();
+            var e = assertThrows(AssertionFailedError.class,
+                    () -> GoroutineLeaks.assertNoLeak("the body", () -> go("reader", () -> nobodyReads.recv())));
+            assertTrue(e.getMessage().contains("\n  goroutine ") && e.getMessage().contains(" \"reader\" (waiting in a channel receive (Chan.recv))"),
+                    e.getMessage());
+            nobodyReads.send(1); // let it end
+        }
+
+        @Test
         @DisplayName("are not reported for goroutines that end soon after")
         void noLeak() {
             assertDoesNotThrow(() -> GoroutineLeaks.assertNoLeak("the body", () -> go(() -> sleep(millis(30)))));
