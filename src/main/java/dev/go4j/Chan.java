@@ -115,7 +115,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         lock();
         try {
             if (sendNow(value)) return null;
-            Waiter w = new Waiter(new Parker(), 0, value);
+            Waiter w = new Waiter(value);
             sendq.add(w);
             return w;
         } finally {
@@ -217,7 +217,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         try {
             Object v = recvNow();
             if (v != WOULD_BLOCK) return v;
-            Waiter w = new Waiter(new Parker(), 0, null);
+            Waiter w = new Waiter(null);
             recvq.add(w);
             return w;
         } finally {

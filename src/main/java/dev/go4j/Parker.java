@@ -21,8 +21,11 @@ import java.util.concurrent.locks.LockSupport;
  * moment, as Go's {@code goready} does: a goroutine that was woken but has not run yet is never mistaken for
  * a blocked one. Because all waits pass through here, the goroutine's state ({@link Goroutine#blockedOn}) is
  * always known: this is what the deadlock detector and goroutine dumps read.
+ *
+ * <p>A channel operation's {@link Waiter} is itself a parker, so that a plain send or receive that has to wait
+ * allocates one object, and its waker writes the value and ends the wait in the same object.
  */
-final class Parker {
+class Parker {
     /** State while nobody has woken the waiter, and it still spins. */
     static final int WAITING = -1;
     /** State once the waiter gave up because it was interrupted. */

@@ -15,8 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *       is held while polling, the set of ready cases cannot change meanwhile, so each ready case is equally
  *       likely to be chosen.
  *   <li>If none is ready: with a default case, that runs; otherwise one waiter per case is queued on its
- *       channel, all sharing one {@link Parker}. The first counterpart to win that parker's compare-and-set
- *       completes its case; every other counterpart sees the lost race and leaves its waiter alone.
+ *       channel, all sharing one {@link Parker}, the first waiter's. The first counterpart to win that parker's
+ *       compare-and-set completes its case; every other counterpart sees the lost race and leaves its waiter
+ *       alone.
  *   <li>After waking, the select takes the locks again and removes its other waiters, so no trace of the
  *       cases that did not happen is left behind.
  * </ol>
@@ -78,7 +79,7 @@ final class Select {
                 if (tryNow(i)) return finishUnlocking(lockOrder, i, received == Chan.CLOSED);
             }
             if (defaultIndex >= 0) return finishUnlocking(lockOrder, defaultIndex, false);
-            parker = new Parker();
+            parker = null; // the first waiter's, shared by the others
             waiters = new Waiter[cases.length];
             for (int i = 0; i < cases.length; i++) {
                 if (chans[i] == null) continue;
@@ -89,6 +90,7 @@ final class Select {
                     waiters[i] = new Waiter(parker, i, null);
                     chans[i].enqueueReceiver(waiters[i]);
                 }
+                if (parker == null) parker = waiters[i];
             }
         } catch (RuntimeException | Error e) {
             unlockAll(lockOrder);
