@@ -1,5 +1,7 @@
 package dev.go4j;
 
+import java.util.concurrent.ThreadFactory;
+
 /**
  * What go4j knows about one goroutine: its number, its name, its thread, its program, and what it is blocked
  * on. Go's {@code g}. There is one for each {@link Go#go(Task)} call, and one, made on first use, for any other
@@ -8,6 +10,8 @@ package dev.go4j;
 final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
     /** Foreign threads' goroutines. A spawned goroutine is found through its thread instead; see {@link #peek()}. */
     private static final ThreadLocal<Goroutine> FOREIGN = new ThreadLocal<>();
+    /** Makes every goroutine's thread: one factory for all, where a builder per goroutine would be one more object. */
+    private static final ThreadFactory THREADS = Thread.ofVirtual().factory();
 
     /** Its number in its program: main is 1, as in Go. */
     final long id;
@@ -54,7 +58,8 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
         this.program = program;
         this.body = body;
         // The goroutine is its thread's task and its thread's uncaught-exception handler: no objects of its own.
-        this.thread = Thread.ofVirtual().uncaughtExceptionHandler(this).unstarted(this);
+        this.thread = THREADS.newThread(this);
+        thread.setUncaughtExceptionHandler(this);
     }
 
     /** The calling thread's goroutine, registering a foreign thread on first use. */

@@ -26,8 +26,8 @@ final class Select {
     private final Case[] cases;
     /** Channels of the cases, one per case; null for the default case and for nil channels. */
     private final Chan<Object>[] chans;
-    /** Timers started for timeout cases, stopped when the select ends. */
-    private final Timer[] timers;
+    /** Timers started for timeout cases, by case, stopped when the select ends; null if it has none. */
+    private Timer[] timers;
     private final int defaultIndex;
     private Object received = Chan.WOULD_BLOCK;
 
@@ -35,13 +35,13 @@ final class Select {
     private Select(Case[] cases) {
         this.cases = cases;
         this.chans = new Chan[cases.length];
-        this.timers = new Timer[cases.length];
         int def = -1;
         for (int i = 0; i < cases.length; i++) {
             Case c = Objects.requireNonNull(cases[i], "select case must not be null");
             switch (c.kind) {
                 case RECV, SEND -> chans[i] = c.chan.isNil() ? null : c.chan;
                 case TIMEOUT -> {
+                    if (timers == null) timers = new Timer[cases.length];
                     timers[i] = Timer.start(c.timeout);
                     chans[i] = timers[i].chan();
                 }
@@ -60,7 +60,7 @@ final class Select {
         try {
             return s.run();
         } finally {
-            for (Timer t : s.timers) if (t != null) t.stop();
+            if (s.timers != null) for (Timer t : s.timers) if (t != null) t.stop();
         }
     }
 
