@@ -4,7 +4,6 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A Go channel: goroutines send values into it and receive them out of it, in order, each value received
@@ -30,12 +29,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * @param <T> the element type
  */
-public final class Chan<T> implements SendChan<T>, RecvChan<T> {
+public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> {
     /*
      * Implementation overview (it follows Go's runtime/chan.go).
      *
-     * One lock guards all mutable state. Waiting goroutines sit in two FIFO queues of Waiters, and a value
-     * always goes directly from a sender to a receiver when one is waiting, without touching the buffer.
+     * One lock (ChanLock, a word in this object) guards all mutable state. Waiting goroutines sit in two FIFO
+     * queues of Waiters (WaitQueue rings, each held by a field here), and a value always goes directly from a
+     * sender to a receiver when one is waiting, without touching the buffer.
      * The waiter met is claimed under the lock and woken only after it is released (see unlock), so that it
      * does not wake up into a lock still held.
      *
@@ -52,9 +52,6 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     /** The one nil channel: its identity is what makes it nil. */
     static final Chan<?> NIL = new Chan<>("nil", 0);
 
-    /** How often {@link #lock()} checks a taken lock before it parks. */
-    private static final int LOCK_SPINS = Math.min(128, Parker.MAX_SPINS);
-
     /** The buffer of every unbuffered channel: it has no slots, so all of them can share one. */
     private static final Object[] NO_BUFFER = {};
 
@@ -70,9 +67,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private final String name;
     private final int capacity;
     private final Object[] buf;           // the ring buffer of capacity slots
-    private final ReentrantLock lock = new ReentrantLock();
-    private final WaitQueue recvq = new WaitQueue(); // receivers waiting for a value
-    private final WaitQueue sendq = new WaitQueue(); // senders waiting for a receiver or for room
+    private Waiter recvq;                 // receivers waiting for a value: the first of a WaitQueue ring, or null
+    private Waiter sendq;                 // senders waiting for a receiver or for room: likewise
     private int recvx;                    // index of the next value to receive from buf
     private int count;                    // number of values in buf
     private boolean closed;
@@ -115,8 +111,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         lock();
         try {
             if (sendNow(value)) return null;
-            Waiter w = new Waiter(value);
-            sendq.add(w);
+            Waiter w = Waiter.sending(value);
+            sendq = WaitQueue.add(sendq, w);
             return w;
         } finally {
             unlock();
@@ -143,7 +139,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      */
     boolean sendNow(Object value) {
         if (closed) throw new Panic("send on closed channel");
-        for (Waiter r; (r = recvq.poll()) != null; ) {
+        for (Waiter r; (r = pollReceiver()) != null; ) {
             r.elem = value; // written before the wake that publishes it; unread if the wake fails
             if (r.parker.claim(r.outcome(false))) {
                 wakeOnUnlock = r.parker;
@@ -165,7 +161,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     /** Puts {@code w}, a waiting sender, in the send queue. The lock must be held. */
     void enqueueSender(Waiter w) {
-        sendq.add(w);
+        sendq = WaitQueue.add(sendq, w);
     }
 
     // ---- receive ------------------------------------------------------------------------------------------
@@ -217,8 +213,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         try {
             Object v = recvNow();
             if (v != WOULD_BLOCK) return v;
-            Waiter w = new Waiter(null);
-            recvq.add(w);
+            Waiter w = Waiter.receiving();
+            recvq = WaitQueue.add(recvq, w);
             return w;
         } finally {
             unlock();
@@ -236,7 +232,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      * @return the value, {@link #CLOSED} if the channel is closed and drained, or {@link #WOULD_BLOCK}
      */
     Object recvNow() {
-        for (Waiter s; (s = sendq.poll()) != null; ) {
+        for (Waiter s; (s = pollSender()) != null; ) {
             if (!s.parker.claim(s.outcome(false))) continue;
             wakeOnUnlock = s.parker;
             Object offered = s.elem;
@@ -287,12 +283,28 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     /** Puts {@code w}, a waiting receiver, in the receive queue. The lock must be held. */
     void enqueueReceiver(Waiter w) {
-        recvq.add(w);
+        recvq = WaitQueue.add(recvq, w);
     }
 
     /** Removes {@code w} from whichever of this channel's queues still holds it. The lock must be held. */
     void removeLocked(Waiter w) {
-        if (w.queue != null) w.queue.remove(w);
+        if (!WaitQueue.holds(w)) return;
+        if (w.sends) sendq = WaitQueue.remove(sendq, w);
+        else recvq = WaitQueue.remove(recvq, w);
+    }
+
+    /** Takes the first waiting receiver out of its queue, or returns null. The lock must be held. */
+    private Waiter pollReceiver() {
+        Waiter r = recvq;
+        if (r != null) recvq = WaitQueue.remove(r, r);
+        return r;
+    }
+
+    /** Takes the first waiting sender out of its queue, or returns null. The lock must be held. */
+    private Waiter pollSender() {
+        Waiter s = sendq;
+        if (s != null) sendq = WaitQueue.remove(s, s);
+        return s;
     }
 
     private void dequeue(Waiter w) {
@@ -340,11 +352,11 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             if (closed) throw new Panic("close of closed channel");
             closed = true;
             if (Tracing.on) Tracing.closed(this);
-            for (Waiter r; (r = recvq.poll()) != null; ) {
+            for (Waiter r; (r = pollReceiver()) != null; ) {
                 r.elem = null;
                 if (r.parker.wake(r.outcome(true)) && Tracing.on) Tracing.receivedClosed(r.parker.goroutine(), this);
             }
-            for (Waiter s; (s = sendq.poll()) != null; ) {
+            for (Waiter s; (s = pollSender()) != null; ) {
                 s.parker.wake(s.outcome(true)); // the sender panics
             }
         } finally {
@@ -400,7 +412,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     int[] waiting() {
         lock();
         try {
-            return new int[] {sendq.snapshot().size(), recvq.snapshot().size()};
+            return new int[] {WaitQueue.size(sendq), WaitQueue.size(recvq)};
         } finally {
             unlock();
         }
@@ -408,32 +420,14 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     // ---- locking ------------------------------------------------------------------------------------------
 
-    /**
-     * Locks, spinning briefly first when the lock is taken: it guards a few dozen instructions that never wait,
-     * so its holder usually leaves within the spin, and parking on a contended {@link ReentrantLock} would cost
-     * the goroutine microseconds to wait out nanoseconds. Go's runtime lock spins before sleeping too. Under
-     * heavy contention, or if the holder was descheduled, it parks in the lock's queue.
-     */
-    void lock() {
-        if (!lock.tryLock()) lockContended();
-    }
-
-    private void lockContended() {
-        for (int i = 0; i < LOCK_SPINS; i++) {
-            Thread.onSpinWait();
-            if (!lock.isLocked() && lock.tryLock()) return;
-        }
-        lock.lock();
-    }
-
     /** Unlocks, then lets the waiter that this critical section claimed (at most one) run. */
     void unlock() {
         Parker p = wakeOnUnlock;
         if (p == null) {
-            lock.unlock();
+            releaseLock();
         } else {
             wakeOnUnlock = null;
-            lock.unlock();
+            releaseLock();
             p.release();
         }
     }

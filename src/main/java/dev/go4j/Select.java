@@ -84,10 +84,10 @@ final class Select {
             for (int i = 0; i < cases.length; i++) {
                 if (chans[i] == null) continue;
                 if (cases[i].kind == Case.Kind.SEND) {
-                    waiters[i] = new Waiter(parker, i, cases[i].value);
+                    waiters[i] = new Waiter(parker, i, true, cases[i].value);
                     chans[i].enqueueSender(waiters[i]);
                 } else {
-                    waiters[i] = new Waiter(parker, i, null);
+                    waiters[i] = new Waiter(parker, i, false, null);
                     chans[i].enqueueReceiver(waiters[i]);
                 }
                 if (parker == null) parker = waiters[i];

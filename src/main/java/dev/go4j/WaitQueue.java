@@ -1,46 +1,52 @@
 package dev.go4j;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * A FIFO queue of {@link Waiter}s, linked through the waiters themselves so that a select can remove its
- * waiter from the middle in constant time. Guarded by the owning channel's lock.
+ * The operations on a FIFO queue of {@link Waiter}s, linked through the waiters themselves so that a select can
+ * remove its waiter from the middle in constant time. A queue is named by its first waiter (null when it is
+ * empty), and its waiters form a ring: the first one's {@code prev} is the last one. So a channel keeps each of
+ * its two queues in one field and they cost it no objects. Guarded by the owning channel's lock.
  */
 final class WaitQueue {
-    private Waiter first, last;
+    private WaitQueue() {}
 
-    boolean isEmpty() {
-        return first == null;
-    }
-
-    void add(Waiter w) {
-        w.queue = this;
+    /** Appends {@code w} to the queue that starts at {@code first}; returns the queue's first waiter. */
+    static Waiter add(Waiter first, Waiter w) {
+        if (first == null) {
+            w.prev = w.next = w;
+            return w;
+        }
+        Waiter last = first.prev;
         w.prev = last;
-        if (last == null) first = w; else last.next = w;
-        last = w;
+        w.next = first;
+        last.next = w;
+        first.prev = w;
+        return first;
     }
 
-    /** Removes and returns the first waiter, or null. */
-    Waiter poll() {
-        Waiter w = first;
-        if (w != null) remove(w);
-        return w;
-    }
-
-    /** Removes {@code w} if this queue still holds it. */
-    void remove(Waiter w) {
-        if (w.queue != this) return;
-        if (w.prev == null) first = w.next; else w.prev.next = w.next;
-        if (w.next == null) last = w.prev; else w.next.prev = w.prev;
+    /** Removes {@code w}, which the queue that starts at {@code first} holds; returns the queue's first waiter. */
+    static Waiter remove(Waiter first, Waiter w) {
+        Waiter next = w.next;
+        if (next == w) {
+            first = null;
+        } else {
+            w.prev.next = next;
+            next.prev = w.prev;
+            if (first == w) first = next;
+        }
         w.prev = w.next = null;
-        w.queue = null;
+        return first;
     }
 
-    /** The waiters still waiting, oldest first, for diagnostics. */
-    List<Waiter> snapshot() {
-        List<Waiter> all = new ArrayList<>();
-        for (Waiter w = first; w != null; w = w.next) all.add(w);
-        return all;
+    /** Whether {@code w} is in a queue. */
+    static boolean holds(Waiter w) {
+        return w.next != null;
+    }
+
+    /** How many waiters the queue that starts at {@code first} holds, for diagnostics. */
+    static int size(Waiter first) {
+        if (first == null) return 0;
+        int n = 1;
+        for (Waiter w = first.next; w != first; w = w.next) n++;
+        return n;
     }
 }

@@ -7,32 +7,38 @@ package dev.go4j;
  * is the waiter itself, so the operation waits in a single object; a select has one waiter per channel case, and
  * all of them share the parker of the first, since only one case may happen.
  *
- * <p>All fields but {@code parker} and {@code caseIndex} are guarded by the lock of the channel whose queue
- * holds the waiter.
+ * <p>Its mutable fields ({@code elem} and the links) are guarded by the lock of the channel whose queue holds it.
  */
 final class Waiter extends Parker {
     /** The parker through which this waiter's wait ends: this waiter, or the first waiter of its select. */
     final Parker parker;
     /** Which case of a select this is (0 for a plain operation); outcomes are reported as {@code caseIndex << 1 | closedBit}. */
     final int caseIndex;
+    /** Whether this waiter sends, and so sits in its channel's send queue; else it receives. */
+    final boolean sends;
     /** For a sender: the value to send. For a receiver: where the sender puts the value before waking it. */
     Object elem;
+    /** The neighbours in the channel's queue (see {@link WaitQueue}), or null when not queued. */
     Waiter prev, next;
-    /** The queue holding this waiter, or null once it is dequeued. */
-    WaitQueue queue;
 
-    /** The waiter of a plain send ({@code elem} is the value) or receive ({@code elem} is null). */
-    Waiter(Object elem) {
-        this(null, 0, elem);
+    /** The waiter of a plain send of {@code value}. */
+    static Waiter sending(Object value) {
+        return new Waiter(null, 0, true, value);
+    }
+
+    /** The waiter of a plain receive. */
+    static Waiter receiving() {
+        return new Waiter(null, 0, false, null);
     }
 
     /**
      * The waiter of case {@code caseIndex} of a select, whose wait ends through {@code shared}, the parker of the
      * select's first waiter; null for the first waiter itself.
      */
-    Waiter(Parker shared, int caseIndex, Object elem) {
+    Waiter(Parker shared, int caseIndex, boolean sends, Object elem) {
         this.parker = shared != null ? shared : this;
         this.caseIndex = caseIndex;
+        this.sends = sends;
         this.elem = elem;
     }
 
