@@ -99,7 +99,9 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         // The goroutine parks in this frame, not in a helper's: a parked goroutine's frames are copied to the heap,
         // so each frame on the way to the park adds to the weight of every waiting goroutine.
         Waiter w = sendOrEnqueue(value);
-        if (w != null && Waiter.closedIn(waited(w, w.parker.await("chan send", this, spins)))) {
+        if (w == null) return;
+        int budget = spins;
+        if (Waiter.closedIn(waited(w, budget, w.parker.await("chan send", this, budget)))) {
             throw new Panic("send on closed channel");
         }
     }
@@ -170,7 +172,10 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     @SuppressWarnings("unchecked")
     public T recv() {
         Object v = recvOrEnqueue();
-        if (v instanceof Waiter w) v = received(w, w.parker.await("chan receive", this, spins)); // parked here: see send
+        if (v instanceof Waiter w) {
+            int budget = spins;
+            v = received(w, budget, w.parker.await("chan receive", this, budget)); // parked here: see send
+        }
         return v == CLOSED ? null : (T) v;
     }
 
@@ -199,7 +204,9 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     /** Receives, waiting if need be; returns the value or {@link #CLOSED}. */
     private Object receive() {
         Object v = recvOrEnqueue();
-        return v instanceof Waiter w ? received(w, w.parker.await("chan receive", this, spins)) : v;
+        if (!(v instanceof Waiter w)) return v;
+        int budget = spins;
+        return received(w, budget, w.parker.await("chan receive", this, budget));
     }
 
     /**
@@ -221,9 +228,12 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         }
     }
 
-    /** What the receiver {@code w} got from a wait that ended with {@code outcome}: the value, or {@link #CLOSED}. */
-    private Object received(Waiter w, int outcome) {
-        return Waiter.closedIn(waited(w, outcome)) ? CLOSED : w.elem;
+    /**
+     * What the receiver {@code w} got from a wait that spun up to {@code budget} times and ended with
+     * {@code outcome}: the value, or {@link #CLOSED}.
+     */
+    private Object received(Waiter w, int budget, int outcome) {
+        return Waiter.closedIn(waited(w, budget, outcome)) ? CLOSED : w.elem;
     }
 
     /**
@@ -275,10 +285,14 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         return spins;
     }
 
-    /** Learns from a wait on this channel that ended: whether the waiter had to park ({@link SpinBudget}). */
-    void learnSpins(boolean parked) {
-        int next = SpinBudget.next(spins, parked);
-        if (next != spins) spins = next;
+    /**
+     * Learns from a wait on this channel that ended, which spun up to {@code budget} times: whether the waiter had to
+     * park ({@link SpinBudget}). The caller passes the budget it read before waiting, so that a wait answered at the
+     * full budget does not touch the channel again: its partner is likely writing it.
+     */
+    void learnSpins(int budget, boolean parked) {
+        int next = SpinBudget.next(budget, parked);
+        if (next != budget) spins = next;
     }
 
     /** Puts {@code w}, a waiting receiver, in the receive queue. The lock must be held. */
@@ -317,13 +331,14 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     }
 
     /**
-     * Ends the wait of {@code w}, queued by this goroutine, that ended with {@code outcome}: learns from it how long
-     * to spin, and if it failed (an interrupt, a deadlock), takes {@code w} out of its queue and throws.
+     * Ends the wait of {@code w}, queued by this goroutine, that spun up to {@code budget} times and ended with
+     * {@code outcome}: learns from it how long to spin, and if it failed (an interrupt, a deadlock), takes {@code w}
+     * out of its queue and throws.
      *
      * @return the outcome, non-negative
      */
-    private int waited(Waiter w, int outcome) {
-        learnSpins(w.parker.slept());
+    private int waited(Waiter w, int budget, int outcome) {
+        learnSpins(budget, w.parker.slept());
         if (outcome < 0) {
             dequeue(w);
             throw w.parker.failure(outcome);

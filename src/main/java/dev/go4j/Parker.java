@@ -57,10 +57,16 @@ class Parker {
     }
 
     private final Goroutine goroutine = Goroutine.current();
-    private volatile int state = WAITING;
+    private volatile int state;
     private Throwable abortCause; // written before the compare-and-set to ABORTED, read after it
     private boolean unparkDue;    // the waiter slept when claimed; only the claimer reads and writes it
     private boolean slept;        // the waiter stopped spinning and parked; only the waiter reads and writes it
+
+    Parker() {
+        // A plain write: a parker reaches other threads only after a release (a channel's or primitive's lock, the
+        // volatile Goroutine.parker), so a volatile write would only add a fence to every wait.
+        STATE.set(this, WAITING);
+    }
 
     /**
      * Completes the wait with {@code outcome} (≥ 0) and unparks the waiter, unless someone else completed or

@@ -101,7 +101,7 @@ final class Select {
         int spins = 0;
         for (Chan<Object> c : lockOrder) spins = Math.max(spins, c.spins());
         int outcome = parker.await("select", cases, spins);
-        for (Chan<Object> c : lockOrder) c.learnSpins(parker.slept());
+        for (Chan<Object> c : lockOrder) c.learnSpins(c.spins(), parker.slept());
 
         lockAll(lockOrder);
         try {
