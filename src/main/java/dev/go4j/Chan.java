@@ -369,7 +369,10 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
             if (Tracing.on) Tracing.closed(this);
             for (Waiter r; (r = pollReceiver()) != null; ) {
                 r.elem = null;
-                if (r.parker.wake(r.outcome(true)) && Tracing.on) Tracing.receivedClosed(r.parker.goroutine(), this);
+                if (!r.parker.claim(r.outcome(true))) continue;
+                // recorded before the receiver runs: once it runs, it may end the traced program
+                if (Tracing.on) Tracing.receivedClosed(r.parker.goroutine(), this);
+                r.parker.release();
             }
             for (Waiter s; (s = pollSender()) != null; ) {
                 s.parker.wake(s.outcome(true)); // the sender panics
