@@ -164,7 +164,12 @@ class Parker {
         boolean interruptedLate = false;
         g.block(this, status, subject);
         try {
-            while ((s = state) == PARKED) {
+            // The loop parks before its first look at the state, which was PARKED a moment ago: a wake-up since then
+            // left its permit, so the park returns at once. Then the loop's only test follows a park. Code compiled
+            // while many goroutines park and none has woken yet (a daisy chain being built) has seen no wait end; a
+            // test made before the park would tell the compiler that waits never end, and every one of those
+            // goroutines would deoptimize, one by one, as it woke.
+            do {
                 if (Thread.interrupted()) {
                     if (STATE.compareAndSet(this, PARKED, CANCELLED)) {
                         g.program.resumed(g);
@@ -174,7 +179,7 @@ class Parker {
                 } else {
                     LockSupport.park(this);
                 }
-            }
+            } while ((s = state) == PARKED);
         } finally {
             g.unblock();
         }
