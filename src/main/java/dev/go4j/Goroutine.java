@@ -13,6 +13,10 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
     /** Makes every goroutine's thread: one factory for all, where a builder per goroutine would be one more object. */
     private static final ThreadFactory THREADS = Thread.ofVirtual().factory();
 
+    static {
+        endOneVirtualThread();
+    }
+
     /** Its number in its program: main is 1, as in Go. */
     final long id;
     final String name;
@@ -60,6 +64,22 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
         // The goroutine is its thread's task and its thread's uncaught-exception handler: no objects of its own.
         this.thread = THREADS.newThread(this);
         thread.setUncaughtExceptionHandler(this);
+    }
+
+    /**
+     * Runs one empty virtual thread to its end, once, before any goroutine starts. The JDK loads some classes only
+     * when a virtual thread first ends. In a program whose goroutines all park before any of them ends (a daisy
+     * chain), the compiler would build the end of a virtual thread's run without those classes, as a trap, and
+     * every parked goroutine would take that trap, and deoptimize, as it ended: a pause of seconds.
+     */
+    private static void endOneVirtualThread() {
+        try {
+            // A JDK method as the task: a lambda's body would be a method of this class, which the thread could not
+            // run until this class is initialized, and this class initializer waits for the thread.
+            Thread.ofVirtual().start(Thread::onSpinWait).join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // only a slower start is at stake
+        }
     }
 
     /** The calling thread's goroutine, registering a foreign thread on first use. */
