@@ -14,8 +14,11 @@ import java.util.function.Predicate;
  *
  * <p>The set is split into stripes, each a singly linked stack threaded through the goroutines themselves
  * ({@link Goroutine#nextMember}), newest first. A goroutine that leaves is only marked ({@link Goroutine#left})
- * and is unlinked later, by a sweep that a join starts once a stripe has grown by as many goroutines as it kept
- * at its last sweep, so that sweeping costs each join a constant amount on average.
+ * and is unlinked later, by a sweep. A join starts one once a stripe has grown by as many goroutines as it kept
+ * at its last sweep; a leave starts one if the goroutine's number within its stripe is a multiple of half that
+ * many, so that about one in that many leaves sweeps without any counting. Either way sweeping costs a constant
+ * amount per join or leave on average, and the goroutines of a burst that has ended (and their threads) are not
+ * kept until the next burst.
  *
  * <p>Invariants: joins change only a stripe's head; only the one sweep running on a stripe changes a link after
  * the head, and only to skip goroutines that have left; an unlinked goroutine keeps its link. So a reader walking
@@ -37,6 +40,8 @@ final class Members {
     /** Takes {@code g} out of the set; it must have been added. */
     void remove(Goroutine g) {
         g.left = true;
+        Stripe s = stripeOf(g);
+        if (s.sweepDueAtLeave(g.id / STRIPES)) s.sweep();
     }
 
     boolean isEmpty() {
@@ -110,8 +115,13 @@ final class Members {
             if (++joins >= keptBySweep) sweep();
         }
 
+        /** Whether the leave of the goroutine that is number {@code n} in this stripe should start a sweep. */
+        boolean sweepDueAtLeave(long n) {
+            return n % Math.max(MIN_SWEEP, keptBySweep >> 1) == 0;
+        }
+
         /** Unlinks the goroutines that have left, unless another sweep is under way. */
-        private void sweep() {
+        void sweep() {
             if (!SWEEPING.compareAndSet(this, false, true)) return;
             try {
                 joins = 0;

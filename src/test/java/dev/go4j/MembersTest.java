@@ -64,6 +64,22 @@ class MembersTest {
     }
 
     @Test
+    @DisplayName("a burst of goroutines that has ended is unlinked without waiting for the next goroutines to join")
+    void burstEnds() {
+        Members members = new Members();
+        List<Goroutine> burst = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            Goroutine g = goroutine();
+            burst.add(g);
+            members.add(g);
+        }
+        for (Goroutine g : burst) members.remove(g);
+        assertTrue(members.isEmpty());
+        // each ended goroutine still linked keeps its record and its thread from the garbage collector
+        assertTrue(members.linked() < 10_000, "still linked: " + members.linked());
+    }
+
+    @Test
     @DisplayName("while others join and leave on many threads, every read sees the steady members, and in the end only them")
     void concurrent() throws Exception {
         Members members = new Members();
