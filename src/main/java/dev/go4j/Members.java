@@ -8,17 +8,17 @@ import java.util.function.Predicate;
 
 /**
  * The goroutines of one program. Every goroutine joins and leaves once, and spawning must stay cheap, so joining
- * is one compare-and-set and leaving is one write to the goroutine itself: no lock, no allocation, and nothing
- * shared with the goroutines started just before or after. Reading the whole set (for deadlock checks, dumps and
- * leak reports) is rarer and may be slower.
+ * is one compare-and-set and leaving is, nearly always, one write to the goroutine itself: no lock, no allocation,
+ * and nothing shared with the goroutines started just before or after. Reading the whole set (for deadlock checks,
+ * dumps and leak reports) is rarer and may be slower.
  *
  * <p>The set is split into stripes, each a singly linked stack threaded through the goroutines themselves
  * ({@link Goroutine#nextMember}), newest first. A goroutine that leaves is only marked ({@link Goroutine#left})
  * and is unlinked later, by a sweep. A join starts one once a stripe has grown by as many goroutines as it kept
- * at its last sweep; a leave starts one if the goroutine's number within its stripe is a multiple of half that
- * many, so that about one in that many leaves sweeps without any counting. Either way sweeping costs a constant
- * amount per join or leave on average, and the goroutines of a burst that has ended (and their threads) are not
- * kept until the next burst.
+ * at its last sweep. A leave starts one if the goroutine's number within its stripe is a multiple of the largest
+ * power of two not above that many: about one leave in that many sweeps, and no counter is shared. Either way,
+ * sweeping costs each join or leave a constant amount on average, and the goroutines of a burst that has ended
+ * (with their threads) are not kept until the next burst joins.
  *
  * <p>Invariants: joins change only a stripe's head; only the one sweep running on a stripe changes a link after
  * the head, and only to skip goroutines that have left; an unlinked goroutine keeps its link. So a reader walking
@@ -40,8 +40,8 @@ final class Members {
     /** Takes {@code g} out of the set; it must have been added. */
     void remove(Goroutine g) {
         g.left = true;
-        Stripe s = stripeOf(g);
-        if (s.sweepDueAtLeave(g.id / STRIPES)) s.sweep();
+        long n = g.id / STRIPES; // its number within its stripe
+        if ((n & (Stripe.MIN_SWEEP - 1)) == 0) stripeOf(g).leftAt(n); // the other leaves touch nothing shared
     }
 
     boolean isEmpty() {
@@ -115,13 +115,17 @@ final class Members {
             if (++joins >= keptBySweep) sweep();
         }
 
-        /** Whether the leave of the goroutine that is number {@code n} in this stripe should start a sweep. */
-        boolean sweepDueAtLeave(long n) {
-            return n % Math.max(MIN_SWEEP, keptBySweep >> 1) == 0;
+        /**
+         * Called as the goroutine that is number {@code n} in this stripe leaves, {@code n} being a multiple of
+         * {@link #MIN_SWEEP}: sweeps if {@code n} is also a multiple of the largest power of two not above the number
+         * of members the last sweep kept.
+         */
+        void leftAt(long n) {
+            if ((n & (Integer.highestOneBit(keptBySweep) - 1)) == 0) sweep();
         }
 
         /** Unlinks the goroutines that have left, unless another sweep is under way. */
-        void sweep() {
+        private void sweep() {
             if (!SWEEPING.compareAndSet(this, false, true)) return;
             try {
                 joins = 0;
