@@ -301,7 +301,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     }
 
     /** Removes {@code w} from whichever of this channel's queues still holds it. The lock must be held. */
-    void removeLocked(Waiter w) {
+    private void removeLocked(Waiter w) {
         if (!WaitQueue.holds(w)) return;
         if (w.sends) sendq = WaitQueue.remove(sendq, w);
         else recvq = WaitQueue.remove(recvq, w);
@@ -321,7 +321,8 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         return s;
     }
 
-    private void dequeue(Waiter w) {
+    /** Removes {@code w} from whichever of this channel's queues still holds it. */
+    void dequeue(Waiter w) {
         lock();
         try {
             removeLocked(w);

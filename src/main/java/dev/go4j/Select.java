@@ -18,8 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *       channel, all sharing one {@link Parker}, the first waiter's. The first counterpart to win that parker's
  *       compare-and-set completes its case; every other counterpart sees the lost race and leaves its waiter
  *       alone.
- *   <li>After waking, the select takes the locks again and removes its other waiters, so no trace of the
- *       cases that did not happen is left behind.
+ *   <li>After waking, the select removes its other waiters, taking their channels' locks one at a time, so no
+ *       trace of the cases that did not happen is left behind.
  * </ol>
  */
 final class Select {
@@ -103,13 +103,11 @@ final class Select {
         int outcome = parker.await("select", cases, spins);
         for (Chan<Object> c : lockOrder) c.learnSpins(c.spins(), parker.slept());
 
-        lockAll(lockOrder);
-        try {
-            for (int i = 0; i < cases.length; i++) {
-                if (waiters[i] != null) chans[i].removeLocked(waiters[i]);
-            }
-        } finally {
-            unlockAll(lockOrder);
+        // Whoever completed the winning case took its waiter out of its queue first; the others may still be queued.
+        // Each is removed under its own channel's lock: holding one lock at a time, there is no order to keep.
+        int won = outcome < 0 ? -1 : Waiter.caseOf(outcome);
+        for (int i = 0; i < cases.length; i++) {
+            if (waiters[i] != null && i != won) chans[i].dequeue(waiters[i]);
         }
         if (outcome < 0) throw parker.failure(outcome);
         int i = Waiter.caseOf(outcome);
