@@ -1,12 +1,14 @@
 package dev.go4j;
 
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * A recording of one program's run: when each goroutine started and ended, every value sent and received,
@@ -47,11 +49,36 @@ public final class Trace {
     private final long durationNanos;
     private final Throwable failure;
 
-    private Trace(List<Event> events, boolean truncated, Throwable failure) {
-        this.events = List.copyOf(events);
+    /** The trace of the events in {@code log}, which nothing may add to any more; time counts from the first event. */
+    Trace(TraceLog log, boolean truncated, Throwable failure) {
+        this.events = new Events(log);
         this.truncated = truncated;
         this.durationNanos = events.isEmpty() ? 0 : events.get(events.size() - 1).nanos();
         this.failure = failure;
+    }
+
+    /** The events of a finished log, each made when it is read. */
+    private static final class Events extends AbstractList<Event> implements RandomAccess {
+        private final TraceLog log;
+        private final int size;
+        private final long t0;
+
+        Events(TraceLog log) {
+            this.log = log;
+            this.size = log.size();
+            this.t0 = size == 0 ? 0 : log.nanos(0);
+        }
+
+        @Override
+        public Event get(int index) {
+            Objects.checkIndex(index, size);
+            return log.event(index, t0);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     /** Runs {@code main} as a program (see {@link Program}) and records it. Program failures are kept, not thrown. */
@@ -67,19 +94,7 @@ public final class Trace {
         } finally {
             if (recorder[0] != null) Tracing.end(recorder[0]);
         }
-        Tracing.Recorder r = recorder[0];
-        synchronized (r) {
-            return new Trace(rebased(r.events), r.truncated, failure);
-        }
-    }
-
-    /** The events with time counted from the first one. */
-    private static List<Event> rebased(List<Event> events) {
-        if (events.isEmpty()) return events;
-        long t0 = events.get(0).nanos();
-        List<Event> out = new ArrayList<>(events.size());
-        for (Event e : events) out.add(new Event(e.nanos() - t0, e.goroutine(), e.kind(), e.channelId(), e.channel(), e.detail(), e.seq()));
-        return out;
+        return recorder[0].seal(failure);
     }
 
     /** Every event, in the order recorded. */

@@ -1,8 +1,5 @@
 package dev.go4j;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The recorder behind {@link Trace}: go4j's operations call these hooks, which do nothing unless a trace is
  * on. When off, each hook costs one read of a volatile boolean.
@@ -20,22 +17,28 @@ final class Tracing {
     /** The events of one traced program. */
     static final class Recorder {
         final Program program;
-        final long start = System.nanoTime();
-        final List<Trace.Event> events = new ArrayList<>(); // guarded by this
-        boolean truncated;                                   // guarded by this
+        private final TraceLog log = new TraceLog(); // guarded by this
+        private boolean truncated;                   // guarded by this
+        private boolean sealed;                      // guarded by this
 
         Recorder(Program program) {
             this.program = program;
         }
 
-        synchronized void add(Goroutine g, Trace.Kind kind, Chan<?> chan, String detail, long seq) {
-            if (program.ended()) return; // what goroutines do while they are being stopped is not the program's run
-            if (events.size() >= MAX_EVENTS) {
+        synchronized void add(Goroutine g, Trace.Kind kind, Chan<?> chan, Object detail, long seq) {
+            // What goroutines do while they are being stopped, or after the trace was made, is not the program's run.
+            if (sealed || program.ended()) return;
+            if (log.size() >= MAX_EVENTS) {
                 truncated = true;
                 return;
             }
-            events.add(new Trace.Event(System.nanoTime() - start, g.id, kind, chan == null ? -1 : chan.id,
-                    chan == null ? null : chan.traceLabel(), detail, seq));
+            log.add(System.nanoTime(), g.id, kind, chan, detail, seq);
+        }
+
+        /** Ends recording for good, and returns the trace of what was recorded. */
+        synchronized Trace seal(Throwable failure) {
+            sealed = true;
+            return new Trace(log, truncated, failure);
         }
     }
 
@@ -59,7 +62,7 @@ final class Tracing {
         return r != null && g != null && g.program == r.program ? r : null;
     }
 
-    private static void record(Goroutine g, Trace.Kind kind, Chan<?> chan, String detail, long seq) {
+    private static void record(Goroutine g, Trace.Kind kind, Chan<?> chan, Object detail, long seq) {
         Recorder r = recorderFor(g);
         if (r != null) r.add(g, kind, chan, detail, seq);
     }
@@ -82,12 +85,12 @@ final class Tracing {
 
     /** Value number {@code seq} of {@code chan} was sent by {@code sender}. */
     static void sent(Goroutine sender, Chan<?> chan, Object value, long seq) {
-        record(sender, Trace.Kind.SEND, chan, show(value), seq);
+        record(sender, Trace.Kind.SEND, chan, shown(value), seq);
     }
 
     /** Value number {@code seq} of {@code chan} was received by {@code receiver}. */
     static void received(Goroutine receiver, Chan<?> chan, Object value, long seq) {
-        record(receiver, Trace.Kind.RECV, chan, show(value), seq);
+        record(receiver, Trace.Kind.RECV, chan, shown(value), seq);
     }
 
     /** {@code receiver} got the zero value because {@code chan} is closed. */
@@ -104,15 +107,20 @@ final class Tracing {
                 "case " + index + ": " + c, -1);
     }
 
-    private static String show(Object v) {
+    /**
+     * What a trace keeps of a value sent or received: a boxed primitive as itself, since it cannot change and
+     * costs nothing to keep (small ones are cached), to be written out when the trace is read; any other value
+     * as its text now, as it is at this moment.
+     */
+    private static Object shown(Object v) {
+        return v instanceof Integer || v instanceof Long || v instanceof Boolean || v instanceof Character
+                || v instanceof Double || v instanceof Short || v instanceof Byte || v instanceof Float ? v : show(v);
+    }
+
+    /** A value as a trace writes it: its text, cut to 40 characters. */
+    static String show(Object v) {
         String s = String.valueOf(v);
         return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
-    /** For tests: the events recorded so far. */
-    static List<Trace.Event> snapshot(Recorder r) {
-        synchronized (r) {
-            return List.copyOf(r.events);
-        }
-    }
 }

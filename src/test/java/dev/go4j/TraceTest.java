@@ -144,6 +144,51 @@ class TraceTest {
     }
 
     @Test
+    @DisplayName("a value is shown as it was when it was sent, cut to 40 characters")
+    void valuesAsSent() {
+        String longText = "x".repeat(50);
+        Trace t = trace(() -> {
+            Chan<Object> c = chan("values", 3);
+            StringBuilder changing = new StringBuilder("before");
+            c.send(changing);
+            changing.replace(0, 6, "after");
+            c.send(longText);
+            c.send(42L);
+            for (int i = 0; i < 3; i++) c.recv();
+        });
+        List<String> sent = t.events().stream().filter(e -> e.kind() == Trace.Kind.SEND).map(Trace.Event::detail).toList();
+        assertEquals(List.of("before", "x".repeat(37) + "...", "42"), sent);
+        List<String> received = t.events().stream().filter(e -> e.kind() == Trace.Kind.RECV).map(Trace.Event::detail).toList();
+        assertEquals(List.of("after", "x".repeat(37) + "...", "42"), received, "a receive shows the value as it is then");
+    }
+
+    @Test
+    @DisplayName("a long run keeps every event in order up to a million, then says it was cut short")
+    void longRunCutShort() {
+        int values = 600_000; // a send and a receive each: more events than a trace keeps
+        Trace t = trace(() -> {
+            Chan<Integer> c = chan("count", 1);
+            for (int i = 0; i < values; i++) {
+                c.send(i);
+                c.recv();
+            }
+        });
+        assertTrue(t.truncated());
+        assertEquals(Tracing.MAX_EVENTS, t.events().size());
+        int next = 0;
+        long before = 0;
+        for (Trace.Event e : t.events()) {
+            assertTrue(e.nanos() >= before, "events are in the order recorded");
+            before = e.nanos();
+            if (e.kind() != Trace.Kind.SEND) continue;
+            assertEquals(String.valueOf(next), e.detail());
+            assertEquals(next++, e.seq());
+        }
+        assertTrue(next > 490_000, "the sends before the cut are all there: " + next);
+        assertTrue(t.toString().contains("cut short"));
+    }
+
+    @Test
     @DisplayName("nothing is recorded outside a trace, and traces do not nest")
     void scope() {
         assertFalse(Tracing.on);
