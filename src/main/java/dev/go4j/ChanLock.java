@@ -22,8 +22,12 @@ abstract class ChanLock {
     /** Locked, and a thread may be asleep waiting for it: whoever releases it must wake one. */
     private static final int CONTENDED = 2;
 
-    /** How often {@link #lock()} checks a taken lock before it sleeps. */
-    private static final int SPINS = Math.min(128, Parker.MAX_SPINS);
+    /**
+     * How often {@link #lock()} checks a taken lock before it sleeps: as long as a goroutine spins for its partner.
+     * A holder still there after that many checks was most likely descheduled; sooner, sleeping costs more than it
+     * saves, since the sleeper must be woken through the monitor, and the lock stays marked contended meanwhile.
+     */
+    private static final int SPINS = Parker.MAX_SPINS;
 
     private static final VarHandle STATE, SLEEPERS;
     static {
