@@ -2,8 +2,9 @@
 # Builds the JMH benchmarks (Maven profile "bench"), runs every scenario for go4j and its JVM peers, weighs a
 # parked goroutine, times the go4j Jupyter kernel and the notebooks when they are installed, and ends with
 # the table of results. See src/jmh/README.md for what each scenario measures.
-#   ./go4j bench [--quick] [--no-notebooks] [JMH options or benchmark regex...]
-#   --quick          one fork, short iterations: checks that everything runs; the numbers are rough
+#   ./go4j bench [--quick] [--rounds N] [--no-notebooks] [JMH options or benchmark regex...]
+#   --quick          one round, short iterations: checks that everything runs; the numbers are rough
+#   --rounds N       run every benchmark N times, in turn, and keep each one's best (full mode: 3)
 #   --no-notebooks   skip the kernel and notebook timings
 # Results are kept in target/bench/results/.
 set -euo pipefail
@@ -11,14 +12,19 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 : "${GO4J_JAVA_HOME:?run this through ./go4j bench}"
 . "$ROOT/scripts/jdk.sh"
 
-quick=false notebooks=true jmh_args=()
-for arg in "$@"; do
-  case "$arg" in
+quick=false notebooks=true rounds="" jmh_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
     --quick) quick=true ;;
+    --rounds)
+      rounds=${2:-}
+      [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "--rounds needs a positive number, got '${rounds}'" >&2; exit 2; }
+      shift ;;
     --no-notebooks) notebooks=false ;;
     -h|--help) sed -n '2,/^set /p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) jmh_args+=("$arg") ;;
+    *) jmh_args+=("$1") ;;
   esac
+  shift
 done
 
 JAVA="$GO4J_JAVA_HOME/bin/java"
@@ -36,16 +42,24 @@ rm -f "$OUT"/*.json "$OUT"/*.md
 if $quick; then
   timing=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
   parked=10000
+  rounds=${rounds:-1}
 else
-  timing=() # the annotations' settings: one fork, 4 warm-up and 5 measured iterations of 1 s
+  # Rounds rather than forks: JMH runs a benchmark's forks back to back, while a round runs every benchmark once,
+  # so interference that lasts minutes on a shared machine falls on go4j and its peers alike.
+  timing=(-f 1 -wi 3 -w 1s -i 3 -r 1s)
   parked=100000
+  rounds=${rounds:-3}
 fi
 fork_opts=()
 [ ${#java_opts[@]} -gt 0 ] && fork_opts=(-jvmArgsPrepend "${java_opts[*]}")
 
-echo "== JMH ($($quick && echo quick || echo full) mode)"
-"$JAVA" "${java_opts[@]}" -jar "$JAR" "${timing[@]}" "${fork_opts[@]}" -foe true \
-  -rf json -rff "$OUT/jmh.json" "${jmh_args[@]}"
+results=()
+for ((round = 1; round <= rounds; round++)); do
+  echo "== JMH ($($quick && echo quick || echo full) mode), round $round of $rounds"
+  "$JAVA" "${java_opts[@]}" -jar "$JAR" "${timing[@]}" "${fork_opts[@]}" -foe true \
+    -rf json -rff "$OUT/jmh-$round.json" "${jmh_args[@]}"
+  results+=("$OUT/jmh-$round.json")
+done
 
 echo "== memory per parked goroutine ($parked parked)"
 "$JAVA" "${java_opts[@]}" -cp "$JAR" dev.go4j.bench.ParkedMemory --goroutines "$parked" --out "$OUT/memory.json"
@@ -64,13 +78,13 @@ machine() {
   echo "machine: ${cpu:-$(uname -m)}, $(nproc) cores, $(uname -s) $(uname -r);" \
        "JDK $("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.runtime\.version = //p');" \
        "go4j $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown);" \
-       "$($quick && echo 'quick mode: rough numbers' || echo 'full mode')"
+       "$($quick && echo 'quick mode: rough numbers' || echo 'full mode'), $rounds round(s)"
 }
 
 echo
 echo "== results"
 {
-  "$JAVA" -cp "$JAR" dev.go4j.bench.ResultsTable "$OUT/jmh.json" "$OUT/memory.json"
+  "$JAVA" -cp "$JAR" dev.go4j.bench.ResultsTable "${results[@]}" "$OUT/memory.json"
   echo
   machine
 } | tee "$OUT/table.md"

@@ -20,8 +20,13 @@ import java.util.TreeMap;
  * is a cost (time or bytes per operation), so the best peer is the lowest and a ratio below 1 means go4j is
  * ahead.
  *
+ * <p>The files may hold several rounds of the same benchmarks (one file per round): each implementation's score
+ * is then its lowest over the rounds. On a shared machine, interference (other processes, where the host places
+ * the cores) only ever slows a run, and it comes and goes over minutes; since every round runs every
+ * implementation in turn, the best of each gives each implementation the same chances.
+ *
  * <pre>
- * java -cp benchmarks.jar dev.go4j.bench.ResultsTable jmh.json memory.json
+ * java -cp benchmarks.jar dev.go4j.bench.ResultsTable jmh-1.json jmh-2.json jmh-3.json memory.json
  * </pre>
  *
  * <p>Exits with status 1 if a scenario has no go4j result, so a broken benchmark cannot pass unnoticed.
@@ -34,8 +39,11 @@ public final class ResultsTable {
 
     private ResultsTable() {}
 
-    /** One scenario (a benchmark class with one set of parameters) and its scores by implementation. */
-    record Row(int rank, String scenario, String unit, Map<String, Double> scores) {
+    /**
+     * One scenario (a benchmark class with one set of parameters), its scores by implementation (each the lowest
+     * of its rounds), and the number of rounds each score was taken from.
+     */
+    record Row(int rank, String scenario, String unit, Map<String, Double> scores, Map<String, Integer> rounds) {
         Double go4j() {
             return scores.get(GO4J);
         }
@@ -107,7 +115,9 @@ public final class ResultsTable {
                     + params(entry.get("params"));
             String shownUnit = scenario != null && unit.endsWith("/op")
                     ? unit.substring(0, unit.length() - 2) + scenario.op() : unit;
-            rows.computeIfAbsent(label, l -> new Row(rank, l, shownUnit, new LinkedHashMap<>())).scores().put(implementation, score);
+            Row row = rows.computeIfAbsent(label, l -> new Row(rank, l, shownUnit, new LinkedHashMap<>(), new LinkedHashMap<>()));
+            row.scores().merge(implementation, score, Math::min);
+            row.rounds().merge(implementation, 1, Integer::sum);
         }
         List<Row> ordered = new ArrayList<>(rows.values());
         ordered.sort(Comparator.comparingInt(Row::rank)); // stable: parameters stay in JMH's order
@@ -139,6 +149,11 @@ public final class ResultsTable {
             if (n == 0) appendLine(out, cells.get(n), widths, true);
         }
         out.append("\nratio = go4j / best peer (lower is better for every score): below 1.00 means go4j is ahead.\n");
+        int most = rows.stream().flatMap(r -> r.rounds().values().stream()).max(Integer::compare).orElse(1);
+        if (most > 1) {
+            out.append("Each score is the lowest of its rounds (up to ").append(most)
+                    .append("; every round runs every implementation once, in turn).\n");
+        }
         return out.toString();
     }
 
