@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +39,8 @@ public final class ParkedMemory {
     private static final List<String> ORDER =
             List.of("go4j", "jox", "synchronousQueue", "linkedTransferQueue", "arrayBlockingQueue");
     private static final int DEFAULT_GOROUTINES = 100_000;
+    private static final int WARM_UP_ROUNDS = 5, WARM_UP_GOROUTINES = 20_000;
+    private static final int WEIGHINGS = 3;
     private static final String CHILD = "--weigh";
 
     private ParkedMemory() {}
@@ -76,27 +79,41 @@ public final class ParkedMemory {
         return Double.parseDouble(output);
     }
 
-    /** Parks {@code goroutines} receivers on one fresh handoff and returns the heap bytes each one holds. */
+    /**
+     * Parks {@code goroutines} receivers on one fresh handoff and returns the heap bytes each one holds: the median
+     * of {@value #WEIGHINGS} weighings, after a warm-up.
+     */
     static double weigh(String impl, int goroutines) throws InterruptedException {
         Supplier<Handoff<Integer>> factory = IMPLEMENTATIONS.get(impl);
         if (factory == null) throw new IllegalArgumentException("unknown implementation: " + impl + "; one of " + ORDER);
         boolean go4j = impl.equals("go4j");
-        park(go4j, factory.get(), Math.min(goroutines, 1_000), true); // loads and links the classes involved
+        // A parked thread's stack holds its frames as they are: an interpreted frame is larger than a compiled one.
+        // Parking and releasing goroutines until the JIT has compiled the code they wait in means the weighing
+        // counts what a parked goroutine holds in a running program, not how far the JIT has got.
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) release(park(go4j, factory.get(), Math.min(goroutines, WARM_UP_GOROUTINES)));
 
-        Handoff<Integer> handoff = factory.get();
-        Thread[] parked = new Thread[goroutines];
-        long before = heapUsedAfterGc();
-        park(go4j, handoff, parked);
-        long after = heapUsedAfterGc();
-        return (double) (after - before) / goroutines;
+        double[] weights = new double[WEIGHINGS];
+        for (int i = 0; i < WEIGHINGS; i++) {
+            Handoff<Integer> handoff = factory.get();
+            long before = heapUsedAfterGc();
+            Thread[] parked = park(go4j, handoff, goroutines);
+            long after = heapUsedAfterGc();
+            weights[i] = (double) (after - before) / goroutines;
+            release(parked);
+        }
+        Arrays.sort(weights);
+        return weights[WEIGHINGS / 2];
     }
 
-    private static void park(boolean go4j, Handoff<Integer> handoff, int count, boolean release) throws InterruptedException {
+    private static Thread[] park(boolean go4j, Handoff<Integer> handoff, int count) throws InterruptedException {
         Thread[] threads = new Thread[count];
         park(go4j, handoff, threads);
-        if (!release) return;
-        for (Thread t : threads) t.interrupt();
-        for (Thread t : threads) t.join();
+        return threads;
+    }
+
+    private static void release(Thread[] parked) throws InterruptedException {
+        for (Thread t : parked) t.interrupt();
+        for (Thread t : parked) t.join();
     }
 
     /** Starts one receiver per slot of {@code threads}, records it there, and returns once all of them wait. */
