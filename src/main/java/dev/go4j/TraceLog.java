@@ -1,7 +1,9 @@
 package dev.go4j;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The events of one trace as they are recorded: columns of primitive arrays, in chunks of a fixed size.
@@ -11,23 +13,26 @@ import java.util.List;
  * kept in columns, recording an event allocates nothing, and a collection copies a few large arrays. Chunks
  * are never copied to grow: a new one is added.
  *
- * <p>Not thread-safe: {@link Tracing.Recorder} guards it. Events are only appended; {@link #event} reads one
- * back as a {@link Trace.Event}, made on demand.
+ * <p>Not thread-safe: {@link Tracing.Recorder} guards it. Events are only appended, until {@link #seal()};
+ * {@link #event} reads one back as a {@link Trace.Event}, made on demand.
  */
 final class TraceLog {
     private static final int CHUNK_BITS = 12;
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final Trace.Kind[] KINDS = Trace.Kind.values();
 
-    /** One column per field of {@link Trace.Event}; a channel is kept as itself, and named when read. */
+    /** One column per field of {@link Trace.Event}. A channel is kept as itself, then as its {@link ChannelName}. */
     private static final class Chunk {
         final long[] nanos = new long[CHUNK];
         final long[] goroutines = new long[CHUNK];
         final long[] seqs = new long[CHUNK];
         final byte[] kinds = new byte[CHUNK];
-        final Chan<?>[] chans = new Chan<?>[CHUNK];
+        final Object[] chans = new Object[CHUNK];
         final Object[] details = new Object[CHUNK];
     }
+
+    /** What a finished trace keeps of a channel. */
+    private record ChannelName(long id, String label) {}
 
     private final List<Chunk> chunks = new ArrayList<>();
     private int size;
@@ -53,19 +58,32 @@ final class TraceLog {
         size++;
     }
 
+    /**
+     * Ends recording: each channel is replaced by its number and label, so that a trace kept in a variable does not
+     * keep the program's channels alive, nor the values left in their buffers.
+     */
+    void seal() {
+        Map<Chan<?>, ChannelName> names = new IdentityHashMap<>();
+        for (int index = 0; index < size; index++) {
+            Object[] chans = chunks.get(index >>> CHUNK_BITS).chans;
+            int i = index & (CHUNK - 1);
+            if (chans[i] instanceof Chan<?> chan) chans[i] = names.computeIfAbsent(chan, c -> new ChannelName(c.id, c.traceLabel()));
+        }
+    }
+
     /** When event {@code index} happened, in {@link System#nanoTime()}'s time. */
     long nanos(int index) {
         return chunks.get(index >>> CHUNK_BITS).nanos[index & (CHUNK - 1)];
     }
 
-    /** Event {@code index}, its time counted from {@code t0}. */
+    /** Event {@code index} of a {@link #seal() sealed} log, its time counted from {@code t0}. */
     Trace.Event event(int index, long t0) {
         Chunk c = chunks.get(index >>> CHUNK_BITS);
         int i = index & (CHUNK - 1);
-        Chan<?> chan = c.chans[i];
+        ChannelName chan = (ChannelName) c.chans[i];
         Object detail = c.details[i];
         return new Trace.Event(c.nanos[i] - t0, c.goroutines[i], KINDS[c.kinds[i]],
-                chan == null ? -1 : chan.id, chan == null ? null : chan.traceLabel(),
+                chan == null ? -1 : chan.id(), chan == null ? null : chan.label(),
                 detail == null || detail instanceof String ? (String) detail : Tracing.show(detail), c.seqs[i]);
     }
 }

@@ -38,6 +38,7 @@ final class Tracing {
         /** Ends recording for good, and returns the trace of what was recorded. */
         synchronized Trace seal(Throwable failure) {
             sealed = true;
+            log.seal();
             return new Trace(log, truncated, failure);
         }
     }

@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -186,6 +188,26 @@ class TraceTest {
         }
         assertTrue(next > 490_000, "the sends before the cut are all there: " + next);
         assertTrue(t.toString().contains("cut short"));
+    }
+
+    @Test
+    @DisplayName("a kept trace does not keep the program's channels alive, nor the values left in their buffers")
+    void channelsNotKept() throws Exception {
+        List<WeakReference<Object>> left = new ArrayList<>();
+        Trace t = trace(() -> {
+            Chan<Object> c = chan("box", 1);
+            Object value = new byte[1 << 20];
+            left.add(new WeakReference<>(value));
+            c.send(value); // stays in the buffer when the program ends
+        });
+        for (int i = 0; i < 100 && left.get(0).get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertTrue(left.get(0).get() == null, "the value left in the channel's buffer is still reachable");
+        Trace.Event send = t.events().stream().filter(e -> e.kind() == Trace.Kind.SEND).findFirst().orElseThrow();
+        assertEquals("box", send.channel(), "the channel is still named in the trace");
+        assertTrue(send.channelId() > 0);
     }
 
     @Test
