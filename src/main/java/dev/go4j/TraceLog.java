@@ -64,10 +64,17 @@ final class TraceLog {
      */
     void seal() {
         Map<Chan<?>, ChannelName> names = new IdentityHashMap<>();
+        Chan<?> last = null; // events in a row are often on one channel: looked up once
+        ChannelName lastName = null;
         for (int index = 0; index < size; index++) {
             Object[] chans = chunks.get(index >>> CHUNK_BITS).chans;
             int i = index & (CHUNK - 1);
-            if (chans[i] instanceof Chan<?> chan) chans[i] = names.computeIfAbsent(chan, c -> new ChannelName(c.id, c.traceLabel()));
+            if (!(chans[i] instanceof Chan<?> chan)) continue;
+            if (chan != last) {
+                last = chan;
+                lastName = names.computeIfAbsent(chan, c -> new ChannelName(c.id, c.traceLabel()));
+            }
+            chans[i] = lastName;
         }
     }
 
