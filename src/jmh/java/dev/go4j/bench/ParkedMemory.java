@@ -95,8 +95,9 @@ public final class ParkedMemory {
         double[] weights = new double[WEIGHINGS];
         for (int i = 0; i < WEIGHINGS; i++) {
             Handoff<Integer> handoff = factory.get();
+            Thread[] parked = new Thread[goroutines]; // made before the first reading: it is not the goroutines' weight
             long before = heapUsedAfterGc();
-            Thread[] parked = park(go4j, handoff, goroutines);
+            park(go4j, handoff, parked);
             long after = heapUsedAfterGc();
             weights[i] = (double) (after - before) / goroutines;
             release(parked);
