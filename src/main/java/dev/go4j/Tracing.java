@@ -123,5 +123,4 @@ final class Tracing {
         String s = String.valueOf(v);
         return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
-
 }
