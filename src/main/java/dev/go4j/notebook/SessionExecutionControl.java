@@ -15,9 +15,10 @@ import jdk.jshell.spi.ExecutionEnv;
 
 /**
  * Runs snippets in this JVM, on JShell's {@link LocalExecutionControl} (which gives {@code JShell.stop()}: it
- * interrupts the cell's thread and makes compiled cell code throw at its next loop back-edge), with two
- * additions: classes are loaded by a {@link SessionClassLoader}, and the value of each snippet is kept as an
- * object, not only as JShell's quoted string, so the runner can show it as a Jupyter kernel does.
+ * interrupts the cell's thread and makes compiled cell code throw at its next loop back-edge), with three
+ * changes: classes are loaded by a {@link SessionClassLoader}; the value of each snippet is kept as an object,
+ * not only as JShell's quoted string, so the runner can show it as a Jupyter kernel does; and a cell never waits
+ * for a thread it started (see {@link #awaitJoin}).
  *
  * <p>How the value is kept: JShell calls {@link #invoke(Method)} with the snippet's {@code do_it$} method. This
  * class passes JShell a different method, {@link #trampoline()}, which finds the real one in an inheritable
@@ -33,19 +34,22 @@ final class SessionExecutionControl extends LocalExecutionControl {
             throw new ExceptionInInitializerError(e);
         }
     }
+    private static final java.time.Duration JOIN_WAIT = java.time.Duration.ofSeconds(1);
     private static final InheritableThreadLocal<Invocation> PENDING = new InheritableThreadLocal<>();
 
     private final Delegate loader;
     private volatile Invocation last;
 
-    /** One run of a snippet: what to call, and what came back. */
+    /** One run of a snippet: what to call, who called it, and what came back. */
     static final class Invocation {
         final Method doit;
+        final Thread caller;
         volatile Object value;
         volatile String display;
 
         Invocation(Method doit) {
             this.doit = doit;
+            this.caller = Thread.currentThread();
         }
     }
 
@@ -151,6 +155,7 @@ final class SessionExecutionControl extends LocalExecutionControl {
         Invocation inv = PENDING.get();
         PENDING.remove(); // goroutines started by the snippet must not inherit it
         OutputRouter.markCellThread();
+        awaitJoin(inv.caller);
         Object result;
         try {
             result = inv.doit.invoke(null);
@@ -160,6 +165,18 @@ final class SessionExecutionControl extends LocalExecutionControl {
         inv.value = result;
         inv.display = display(result);
         return result;
+    }
+
+    /**
+     * Waits until the thread that invoked the snippet waits for it to end (at most {@link #JOIN_WAIT}).
+     * {@link LocalExecutionControl} starts the snippet's thread, then lists the threads of its thread group and joins
+     * each one. A thread that the snippet starts before that listing would be joined too, and the cell would wait for
+     * it to end, which a thread started to run in the background may never do. Once the invoker waits in a join, the
+     * listing is done.
+     */
+    private static void awaitJoin(Thread caller) {
+        long deadline = System.nanoTime() + JOIN_WAIT.toNanos();
+        while (caller.getState() != Thread.State.WAITING && System.nanoTime() - deadline < 0) Thread.yield();
     }
 
     /** How Jupyter's Java kernels show a value: its {@code toString}, or nothing for null. */
