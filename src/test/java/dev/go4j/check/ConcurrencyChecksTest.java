@@ -120,7 +120,9 @@ class ConcurrencyChecksTest {
         void spinning() {
             Chan<String> silent = chan();
             var e = assertThrows(AssertionFailedError.class, () -> BusyWaitCheck.assertWaitsWithoutSpinning("polling", () -> {
-                long end = System.nanoTime() + 300_000_000L;
+                // A second: the check says nothing about a wait it saw fewer than 10 times, and a busy machine
+                // can keep the sampling thread from looking every 5 ms.
+                long end = System.nanoTime() + 1_000_000_000L;
                 AtomicReference<String> got = new AtomicReference<>();
                 while (System.nanoTime() < end && got.get() == null) select(recv(silent, got::set), defaultCase());
                 return got.get();
