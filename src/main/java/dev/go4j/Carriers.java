@@ -5,13 +5,36 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * The carrier threads that run goroutines: the JVM's virtual-thread scheduler, a {@link ForkJoinPool} with
- * one carrier per core by default. Go's Ps (processors); {@link Go#gomaxprocs(int)} changes their number.
+ * one carrier per core by default, and at least two ({@link #atLeastTwo()}). Go's Ps (processors);
+ * {@link Go#gomaxprocs(int)} changes their number.
  *
  * <p>The JDK offers no public way to reach its scheduler, so this reads it reflectively, which needs
  * {@code --add-opens java.base/java.lang=ALL-UNNAMED} (the go4j kernel and tools pass it).
  */
 final class Carriers {
+    private static final String PARALLELISM = "jdk.virtualThreadScheduler.parallelism";
+
     private Carriers() {}
+
+    /**
+     * Gives goroutines at least two carriers on a machine with one core, unless the JVM was told how many to use.
+     * Go preempts a goroutine that runs for long without blocking; the JVM never preempts a virtual thread. On a
+     * single carrier, one goroutine in a busy loop would keep every other goroutine from running, for as long as
+     * it loops. With two carriers, the operating system shares the core between them, and the others go on.
+     *
+     * <p>The JVM reads the property when it makes its first virtual thread, so this must run before that; if the
+     * scheduler was made earlier, it is resized, where the JVM allows it (see {@link #scheduler()}).
+     */
+    static void atLeastTwo() {
+        if (Runtime.getRuntime().availableProcessors() > 1 || System.getProperty(PARALLELISM) != null) return;
+        System.setProperty(PARALLELISM, "2");
+        try {
+            ForkJoinPool pool = scheduler();
+            if (pool.getParallelism() < 2) pool.setParallelism(2);
+        } catch (UnsupportedOperationException notAllowed) {
+            // a scheduler made before go4j was loaded, in a JVM without the option: it keeps one carrier
+        }
+    }
 
     static ForkJoinPool scheduler() {
         try {
@@ -36,7 +59,7 @@ final class Carriers {
         try {
             return scheduler().getParallelism();
         } catch (UnsupportedOperationException e) {
-            return Integer.getInteger("jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
+            return Integer.getInteger(PARALLELISM, Runtime.getRuntime().availableProcessors());
         }
     }
 

@@ -68,7 +68,8 @@ public final class Go {
     /**
      * Sets how many carrier threads may run goroutines at the same time and returns the previous setting, like
      * Go's {@code runtime.GOMAXPROCS(n)}; {@code gomaxprocs(0)} only returns it. Goroutines are virtual threads,
-     * and the carriers are the JVM's scheduler threads: by default one per core.
+     * and the carriers are the JVM's scheduler threads: by default one per core, and at least two, because the JVM
+     * does not preempt a goroutine that never blocks, as Go does (on one carrier it would stop all the others).
      *
      * @throws UnsupportedOperationException if the JVM does not allow it (see the message for the option)
      */

@@ -14,6 +14,7 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
     private static final ThreadFactory THREADS = Thread.ofVirtual().factory();
 
     static {
+        Carriers.atLeastTwo(); // before the first virtual thread, which sizes the JVM's scheduler
         endOneVirtualThread();
     }
 

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import dev.go4j.OneCore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -166,7 +163,7 @@ class NotebookRunnerTest {
      * JShell starts each snippet on a new thread, lists the threads of that thread's group, and waits for all of
      * them: a thread the cell started before the listing was waited for as if it were the cell. That happens when
      * the snippet's thread runs first, which one core makes likely (a few cells in a hundred), so the runner runs
-     * here in a JVM held to one core, if {@code taskset} can do it.
+     * here in a JVM held to one core ({@link OneCore}).
      */
     @Test
     @DisplayName("ends a cell that starts a thread without waiting for that thread, even on one core")
@@ -180,25 +177,7 @@ class NotebookRunnerTest {
         }
         Path notebook = Files.createTempFile("background-threads", ".ipynb");
         Files.writeString(notebook, json.append("]}"));
-        List<String> command = new ArrayList<>();
-        String cpu = firstAllowedCpu();
-        if (cpu != null && Files.isExecutable(Path.of("/usr/bin/taskset"))) command.addAll(List.of("/usr/bin/taskset", "-c", cpu));
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RunCommand.class.getName(), "--time-limit", "5", notebook.toString()));
-        Path log = Files.createTempFile("background-threads", ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean ended = p.waitFor(5, TimeUnit.MINUTES);
-        if (!ended) p.destroyForcibly();
-        String out = Files.readString(log);
-        assertTrue(ended, "the runner did not end:\n" + out);
+        String out = OneCore.run(RunCommand.class.getName(), "--time-limit", "5", notebook.toString());
         assertTrue(out.contains(notebook + ": " + cells + " cells, 0 unexpected errors"), out);
-    }
-
-    /** The first CPU this process may run on ({@code Cpus_allowed_list} in {@code /proc/self/status}), or null. */
-    private static String firstAllowedCpu() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status)) return null;
-        return Files.readAllLines(status).stream().filter(l -> l.startsWith("Cpus_allowed_list:"))
-                .map(l -> l.substring(l.indexOf(':') + 1).trim().split("[-,]")[0]).findFirst().orElse(null);
     }
 }
