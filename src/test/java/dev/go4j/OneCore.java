@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import dev.go4j.course.Shell;
 
 /**
  * Starts a JVM on this test's class path, held to one core with {@code taskset} where it can be: races that need a
@@ -21,15 +22,8 @@ public final class OneCore {
      *
      * @throws AssertionError if it has not ended after 5 minutes
      */
-    public static String run(String mainClass, String... args) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("one-core", ".log");
-        Process p = new ProcessBuilder(java(mainClass, args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean ended = p.waitFor(5, TimeUnit.MINUTES);
-        if (!ended) p.destroyForcibly();
-        String out = Files.readString(log);
-        Files.delete(log);
-        if (!ended) throw new AssertionError(mainClass + " did not end within 5 minutes:\n" + out);
-        return out;
+    public static String run(String mainClass, String... args) {
+        return Shell.run(Map.of(), 5, java(mainClass, args).toArray(String[]::new)).output();
     }
 
     private static List<String> java(String mainClass, String... args) {

@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the project's commands to completion, as a learner or teacher would from a shell. */
-final class Shell {
+public final class Shell {
     /** The project's folder: Maven runs tests there. */
     static final Path ROOT = Path.of("").toAbsolutePath();
 
     /** What a finished command printed (stdout and stderr together), and its exit status. */
-    record Run(int status, String output) {
-        boolean ok() {
+    public record Run(int status, String output) {
+        public boolean ok() {
             return status == 0;
         }
     }
@@ -23,7 +23,7 @@ final class Shell {
     private Shell() {}
 
     /** Runs {@code command} in the project's folder with extra environment; gives up after {@code minutes}. */
-    static Run run(Map<String, String> env, int minutes, String... command) {
+    public static Run run(Map<String, String> env, int minutes, String... command) {
         try {
             Path log = Files.createTempFile("go4j-shell", ".log");
             try {
