@@ -40,10 +40,9 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
     Parker lastWoken;
     /** What a spawned goroutine runs, until it starts running it. */
     private Task body;
-    /** The next goroutine in its stripe of the program's {@link Members}. */
-    Goroutine nextMember;
-    /** Whether it has left the program's {@link Members}. */
-    volatile boolean left;
+    /** The segment of the program's {@link Members} that holds it, and its slot there. */
+    Members.Segment segment;
+    int slot;
 
     /** A foreign thread, seen for the first time. */
     private Goroutine(Thread thread) {

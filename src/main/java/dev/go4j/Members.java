@@ -8,24 +8,31 @@ import java.util.function.Predicate;
 
 /**
  * The goroutines of one program. Every goroutine joins and leaves once, and spawning must stay cheap, so joining
- * is one compare-and-set and leaving is, nearly always, one write to the goroutine itself: no lock, no allocation,
- * and nothing shared with the goroutines started just before or after. Reading the whole set (for deadlock checks,
- * dumps and leak reports) is rarer and may be slower.
+ * is one atomic increment and a write, and leaving is one write: no lock, and nothing read but the goroutine's
+ * own slot. Reading the whole set (for deadlock checks, dumps and leak reports) is rarer and may be slower.
  *
- * <p>The set is split into stripes, each a singly linked stack threaded through the goroutines themselves
- * ({@link Goroutine#nextMember}), newest first. A goroutine that leaves is only marked ({@link Goroutine#left})
- * and is unlinked later, by a sweep. A join starts one once a stripe has grown by as many goroutines as it kept
- * at its last sweep. A leave starts one if the goroutine's number within its stripe is a multiple of the largest
- * power of two not above that many: about one leave in that many sweeps, and no counter is shared. Either way,
- * sweeping costs each join or leave a constant amount on average, and the goroutines of a burst that has ended
- * (with their threads) are not kept until the next burst joins.
+ * <p>The set is split into stripes. A stripe is a stack of {@link Segment segments}, newest first, and a segment
+ * is an array of {@link Segment#SIZE} slots, which joiners claim in order by incrementing its count. Only the
+ * newest segment, the stripe's head, takes joins; the joiner that finds it full pushes a new one. A slot holds
+ * null until its claimer fills it, then the goroutine, then {@link #LEFT} once the goroutine has left. So a
+ * goroutine that leaves is no longer referenced from here, and can be collected with its thread at once.
  *
- * <p>Invariants: joins change only a stripe's head; only the one sweep running on a stripe changes a link after
- * the head, and only to skip goroutines that have left; an unlinked goroutine keeps its link. So a reader walking
- * a stripe while it changes still meets every goroutine that was a member throughout its walk.
+ * <p>A segment whose every slot says {@code LEFT} is empty for good, and a sweep unlinks it. A join starts a
+ * sweep once its stripe has twice as many segments as the last sweep kept, so sweeping costs each join a
+ * constant amount on average. A sweep reads slots only, never the goroutines in them, so each segment costs it a
+ * few cache lines. The empty segments of a burst that has ended stay linked, at four bytes a slot, until joins
+ * make their stripe grow again.
+ *
+ * <p>Invariants: joins change only a stripe's head and the slots they claimed; a goroutine that leaves changes only
+ * its own slot; only the one sweep running on a stripe changes a link after the head, and only to skip empty
+ * segments; an unlinked segment keeps its link. So a reader walking a stripe while it changes still meets every
+ * goroutine that was a member throughout its walk.
  */
 final class Members {
+    /** What the slot of a goroutine that has left holds. */
+    private static final Object LEFT = new Object();
     private static final int STRIPES = stripes();
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
 
     private final Stripe[] stripes = new Stripe[STRIPES];
 
@@ -34,14 +41,12 @@ final class Members {
     }
 
     void add(Goroutine g) {
-        stripeOf(g).push(g);
+        stripes[(int) g.id & (STRIPES - 1)].push(g);
     }
 
     /** Takes {@code g} out of the set; it must have been added. */
     void remove(Goroutine g) {
-        g.left = true;
-        long n = g.id / STRIPES; // its number within its stripe
-        if ((n & (Stripe.MIN_SWEEP - 1)) == 0) stripeOf(g).leftAt(n); // the other leaves touch nothing shared
+        SLOT.setRelease(g.segment.slots, g.slot, LEFT);
     }
 
     boolean isEmpty() {
@@ -61,24 +66,24 @@ final class Members {
 
     /**
      * Whether {@code test} holds for every member, stopping at the first that fails it. {@code test} may remove
-     * members: leaving only marks a goroutine.
+     * members.
      */
     boolean allMatch(Predicate<Goroutine> test) {
-        for (Stripe s : stripes) {
-            for (Goroutine g = s.head; g != null; g = g.nextMember) if (!g.left && !test.test(g)) return false;
+        for (Stripe stripe : stripes) {
+            for (Segment s = stripe.head; s != null; s = s.next) {
+                for (int i = 0, n = s.claimed(); i < n; i++) {
+                    if (SLOT.getAcquire(s.slots, i) instanceof Goroutine g && !test.test(g)) return false;
+                }
+            }
         }
         return true;
     }
 
-    /** How many goroutines are linked, members or not yet unlinked: for tests of the sweep. */
+    /** How many slots the linked segments hold, members or not: for tests of the sweep. */
     int linked() {
         int n = 0;
-        for (Stripe s : stripes) for (Goroutine g = s.head; g != null; g = g.nextMember) n++;
+        for (Stripe stripe : stripes) for (Segment s = stripe.head; s != null; s = s.next) n += Segment.SIZE;
         return n;
-    }
-
-    private Stripe stripeOf(Goroutine g) {
-        return stripes[(int) g.id & (STRIPES - 1)];
     }
 
     /** The smallest power of two that gives each processor at least four stripes, so that two spawners rarely meet. */
@@ -86,63 +91,98 @@ final class Members {
         return Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors()) * 4 - 1) << 1;
     }
 
-    /** One stack of members, newest first. */
+    /** A fixed run of slots, claimed in order: see {@link Members}. */
+    static final class Segment {
+        static final int SIZE = 64;
+        private static final VarHandle COUNT;
+        static {
+            try {
+                COUNT = MethodHandles.lookup().findVarHandle(Segment.class, "count", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        final Object[] slots = new Object[SIZE];
+        /** Slots claimed so far; it goes past SIZE as joiners find the segment full. */
+        private volatile int count;
+        /** The next older segment of the stripe. */
+        volatile Segment next;
+
+        /** A new head in front of {@code next}, its first slot already claimed by {@code g}. */
+        Segment(Segment next, Goroutine g) {
+            this.next = next;
+            slots[0] = g;
+            count = 1;
+            g.segment = this;
+            g.slot = 0;
+        }
+
+        /** Claims a slot for {@code g} and fills it, or returns false if the segment is full. */
+        boolean claim(Goroutine g) {
+            int i = (int) COUNT.getAndAdd(this, 1);
+            if (i >= SIZE) return false;
+            g.segment = this;
+            g.slot = i;
+            SLOT.setRelease(slots, i, g);
+            return true;
+        }
+
+        int claimed() {
+            return Math.min(count, SIZE);
+        }
+
+        /** Whether every slot has been claimed and left: nobody will ever be here again. */
+        boolean isEmpty() {
+            if (count < SIZE) return false;
+            for (int i = 0; i < SIZE; i++) if (SLOT.getAcquire(slots, i) != LEFT) return false;
+            return true;
+        }
+    }
+
+    /** One stack of segments, newest first. */
     private static final class Stripe {
         private static final VarHandle HEAD, SWEEPING;
         static {
             try {
                 MethodHandles.Lookup l = MethodHandles.lookup();
-                HEAD = l.findVarHandle(Stripe.class, "head", Goroutine.class);
+                HEAD = l.findVarHandle(Stripe.class, "head", Segment.class);
                 SWEEPING = l.findVarHandle(Stripe.class, "sweeping", boolean.class);
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
         }
-        /** Fewer joins than this never start a sweep: short stripes are cheap to walk. */
-        private static final int MIN_SWEEP = 64;
+        /** Fewer segments than this never start a sweep: short stripes are cheap to walk. */
+        private static final int MIN_SWEEP = 4;
 
-        volatile Goroutine head;
+        volatile Segment head;
         private volatile boolean sweeping;
-        private int joins;                  // since the last sweep; racy, an estimate is enough
-        private int keptBySweep = MIN_SWEEP; // members the last sweep kept, at least MIN_SWEEP
+        private int pushed;                 // segments pushed since the last sweep; racy, an estimate is enough
+        private int keptBySweep = MIN_SWEEP; // segments the last sweep kept, at least MIN_SWEEP / 2
 
         void push(Goroutine g) {
-            Goroutine h;
-            do {
+            for (Segment h; ; ) {
                 h = head;
-                g.nextMember = h;
-            } while (!HEAD.compareAndSet(this, h, g));
-            if (++joins >= keptBySweep) sweep();
+                if (h != null && h.claim(g)) return;
+                if (HEAD.compareAndSet(this, h, new Segment(h, g))) break;
+            }
+            if (++pushed >= keptBySweep) sweep();
         }
 
-        /**
-         * Called as the goroutine that is number {@code n} in this stripe leaves, {@code n} being a multiple of
-         * {@link #MIN_SWEEP}: sweeps if {@code n} is also a multiple of the largest power of two not above the number
-         * of members the last sweep kept.
-         */
-        void leftAt(long n) {
-            if ((n & (Integer.highestOneBit(keptBySweep) - 1)) == 0) sweep();
-        }
-
-        /** Unlinks the goroutines that have left, unless another sweep is under way. */
+        /** Unlinks the empty segments after the head, unless another sweep is under way. */
         private void sweep() {
             if (!SWEEPING.compareAndSet(this, false, true)) return;
             try {
-                joins = 0;
-                Goroutine first = head;
-                while (first != null && first.left) { // past the head: with a compare-and-set, as joins push there
-                    Goroutine next = first.nextMember;
-                    first = HEAD.compareAndSet(this, first, next) ? next : head;
+                pushed = 0;
+                int kept = 1;
+                for (Segment s = head; s != null; ) { // the head stays: joins claim its slots and push in front of it
+                    Segment n = s.next;
+                    while (n != null && n.isEmpty()) n = n.next;
+                    if (n != s.next) s.next = n;
+                    if (n != null) kept++;
+                    s = n;
                 }
-                int kept = 0;
-                for (Goroutine g = first; g != null; ) {
-                    kept++;
-                    Goroutine n = g.nextMember;
-                    while (n != null && n.left) n = n.nextMember;
-                    g.nextMember = n;
-                    g = n;
-                }
-                keptBySweep = Math.max(MIN_SWEEP, kept);
+                keptBySweep = Math.max(MIN_SWEEP / 2, kept);
             } finally {
                 sweeping = false;
             }
