@@ -112,20 +112,23 @@ final class Members {
         /** A new head in front of {@code next}, its first slot already claimed by {@code g}. */
         Segment(Segment next, Goroutine g) {
             this.next = next;
-            slots[0] = g;
             count = 1;
-            g.segment = this;
-            g.slot = 0;
+            fill(0, g);
         }
 
         /** Claims a slot for {@code g} and fills it, or returns false if the segment is full. */
         boolean claim(Goroutine g) {
             int i = (int) COUNT.getAndAdd(this, 1);
             if (i >= SIZE) return false;
+            fill(i, g);
+            return true;
+        }
+
+        /** Puts {@code g}, which claimed slot {@code i}, there, and tells it where it is. */
+        private void fill(int i, Goroutine g) {
             g.segment = this;
             g.slot = i;
             SLOT.setRelease(slots, i, g);
-            return true;
         }
 
         int claimed() {
@@ -152,13 +155,13 @@ final class Members {
                 throw new ExceptionInInitializerError(e);
             }
         }
-        /** Fewer segments than this never start a sweep: short stripes are cheap to walk. */
-        private static final int MIN_SWEEP = 4;
+        /** The fewest segments a stripe pushes between two sweeps: short stripes are cheap to walk. */
+        private static final int MIN_PUSHED = 2;
 
         volatile Segment head;
         private volatile boolean sweeping;
         private int pushed;                 // segments pushed since the last sweep; racy, an estimate is enough
-        private int keptBySweep = MIN_SWEEP; // segments the last sweep kept, at least MIN_SWEEP / 2
+        private int keptBySweep = MIN_PUSHED; // segments the last sweep kept, at least MIN_PUSHED
 
         void push(Goroutine g) {
             for (Segment h; ; ) {
@@ -182,7 +185,7 @@ final class Members {
                     if (n != null) kept++;
                     s = n;
                 }
-                keptBySweep = Math.max(MIN_SWEEP / 2, kept);
+                keptBySweep = Math.max(MIN_PUSHED, kept);
             } finally {
                 sweeping = false;
             }
