@@ -73,7 +73,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     private int count;                    // number of values in buf
     private boolean closed;
     private long sent;                    // values that entered so far; value number k is received k-th (FIFO)
-    private Parker wakeOnUnlock;          // a waiter claimed under the lock, to release once it is unlocked
+    private Parker wakeOnUnlock;          // a waiter claimed asleep under the lock, to release once it is unlocked
     private int spins = SpinBudget.MIN;   // how long this channel's waiters spin before parking; see SpinBudget
 
     Chan(String name, int capacity) {
@@ -101,9 +101,9 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         Waiter w = sendOrEnqueue(value);
         if (w == null) return;
         int budget = spins;
-        if (Waiter.closedIn(waited(w, budget, w.parker.await("chan send", this, budget)))) {
-            throw new Panic("send on closed channel");
-        }
+        int outcome = waited(w, budget, w.parker.await("chan send", this, budget));
+        w.elem = null; // the goroutine's waiter outlives the send: it must not keep the value alive
+        if (Waiter.closedIn(outcome)) throw new Panic("send on closed channel");
     }
 
     /** Sends without waiting if possible, else queues a waiting sender for the calling goroutine and returns it. */
@@ -143,8 +143,9 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         if (closed) throw new Panic("send on closed channel");
         for (Waiter r; (r = pollReceiver()) != null; ) {
             r.elem = value; // written before the wake that publishes it; unread if the wake fails
-            if (r.parker.claim(r.outcome(false))) {
-                wakeOnUnlock = r.parker;
+            int claimed = r.parker.claim(r.outcome(false));
+            if (claimed != Parker.LOST) {
+                if (claimed == Parker.WON_ASLEEP) wakeOnUnlock = r.parker;
                 long seq = sent++;
                 if (Tracing.on) traceHandoff(Goroutine.peek(), r.parker.goroutine(), value, seq);
                 return true;
@@ -233,7 +234,10 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      * {@code outcome}: the value, or {@link #CLOSED}.
      */
     private Object received(Waiter w, int budget, int outcome) {
-        return Waiter.closedIn(waited(w, budget, outcome)) ? CLOSED : w.elem;
+        boolean closed = Waiter.closedIn(waited(w, budget, outcome));
+        Object v = w.elem;
+        w.elem = null; // the goroutine's waiter outlives the receive: it must not keep the value alive
+        return closed ? CLOSED : v;
     }
 
     /**
@@ -243,9 +247,10 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      */
     Object recvNow() {
         for (Waiter s; (s = pollSender()) != null; ) {
-            if (!s.parker.claim(s.outcome(false))) continue;
-            wakeOnUnlock = s.parker;
-            Object offered = s.elem;
+            Object offered = s.elem; // read first: a sender still spinning may return, and send again, once claimed
+            int claimed = s.parker.claim(s.outcome(false));
+            if (claimed == Parker.LOST) continue;
+            if (claimed == Parker.WON_ASLEEP) wakeOnUnlock = s.parker;
             if (capacity == 0) {
                 long seq = sent++;
                 if (Tracing.on) traceHandoff(s.parker.goroutine(), Goroutine.peek(), offered, seq);
@@ -342,6 +347,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         learnSpins(budget, w.parker.slept());
         if (outcome < 0) {
             dequeue(w);
+            w.elem = null;
             throw w.parker.failure(outcome);
         }
         return outcome;
@@ -370,10 +376,11 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
             if (Tracing.on) Tracing.closed(this);
             for (Waiter r; (r = pollReceiver()) != null; ) {
                 r.elem = null;
-                if (!r.parker.claim(r.outcome(true))) continue;
+                int claimed = r.parker.claim(r.outcome(true));
+                if (claimed == Parker.LOST) continue;
                 // recorded before the receiver runs: once it runs, it may end the traced program
                 if (Tracing.on) Tracing.receivedClosed(r.parker.goroutine(), this);
-                r.parker.release();
+                if (claimed == Parker.WON_ASLEEP) r.parker.release();
             }
             for (Waiter s; (s = pollSender()) != null; ) {
                 s.parker.wake(s.outcome(true)); // the sender panics

@@ -38,6 +38,8 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
      * Only this goroutine's thread reads and writes it; see {@link Parker#await(String, Object, int)}.
      */
     Parker lastWoken;
+    /** The waiter of this goroutine's plain channel operations, made on its first wait; see {@link Waiter}. */
+    Waiter plainWaiter;
     /** What a spawned goroutine runs, until it starts running it. */
     private Task body;
     /** The segment of the program's {@link Members} that holds it, and its slot there. */
@@ -193,7 +195,8 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
         Parker w = lastWoken;
         if (w == null) return false;
         lastWoken = null;
-        return w.goroutine().parker == w; // it clears its parker once it runs again
+        // It clears its parker once it runs again; a parker waiting again (a reused one) is a later wait.
+        return w.goroutine().parker == w && !w.isWaiting();
     }
 
     /** When a sleeping goroutine wakes up ({@link System#nanoTime()}), or 0 when it does not sleep. */

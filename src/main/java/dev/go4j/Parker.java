@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
  * The one place where a goroutine waits for a go4j operation: every blocking channel operation, select, and
  * sync primitive parks here, and every wake-up goes through {@link #wake(int)} or {@link #claim(int)}.
  *
- * <p>A parker belongs to one waiting goroutine and is used once. Its state starts {@link #WAITING}; the waiter
+ * <p>A parker belongs to one goroutine and serves one wait at a time. Its state starts {@link #WAITING}; the waiter
  * moves it to {@link #PARKED} when it stops spinning and goes to sleep. It then ends exactly once, by a
  * compare-and-set, in an outcome (a non-negative number chosen by whoever wakes it), in {@link #CANCELLED}
  * (by the waiter itself, when interrupted), or in {@link #ABORTED} (by the deadlock detector). Whoever wins
@@ -22,8 +22,11 @@ import java.util.concurrent.locks.LockSupport;
  * a blocked one. Because all waits pass through here, the goroutine's state ({@link Goroutine#blockedOn}) is
  * always known: this is what the deadlock detector and goroutine dumps read.
  *
- * <p>A channel operation's {@link Waiter} is itself a parker, so that a plain send or receive that has to wait
- * allocates one object, and its waker writes the value and ends the wait in the same object.
+ * <p>A channel operation's {@link Waiter} is itself a parker, so that its waker writes the value and ends the wait
+ * in the same object. A goroutine's plain sends and receives all wait in the same waiter ({@link #rearm()}), as Go
+ * caches its sudogs: a waiter that was still spinning may return, and wait again, the moment its claim succeeds. So
+ * a claimer touches the parker no more after its compare-and-set, but to {@link #release()} one that was asleep,
+ * and release reads nothing of the parker's state.
  */
 class Parker {
     /** State while nobody has woken the waiter, and it still spins. */
@@ -56,16 +59,38 @@ class Parker {
         }
     }
 
-    private final Goroutine goroutine = Goroutine.current();
+    /** What {@link #claim} did: nothing, since the wait had already ended. */
+    static final int LOST = 0;
+    /** What {@link #claim} did: ended the wait of a waiter still spinning, which sees its outcome by itself. */
+    static final int WON = 1;
+    /** What {@link #claim} did: ended the wait of a sleeping waiter, which runs once {@link #release() released}. */
+    static final int WON_ASLEEP = 2;
+
+    private final Goroutine goroutine;
     private volatile int state;
     private Throwable abortCause; // written before the compare-and-set to ABORTED, read after it
-    private boolean unparkDue;    // the waiter slept when claimed; only the claimer reads and writes it
     private boolean slept;        // the waiter stopped spinning and parked; only the waiter reads and writes it
 
+    /** A parker for one wait of the calling goroutine. */
     Parker() {
+        this(Goroutine.current());
+    }
+
+    /** A parker for the waits of {@code goroutine}, which must be the calling one. */
+    Parker(Goroutine goroutine) {
+        this.goroutine = goroutine;
         // A plain write: a parker reaches other threads only after a release (a channel's or primitive's lock, the
         // volatile Goroutine.parker), so a volatile write would only add a fence to every wait.
         STATE.set(this, WAITING);
+    }
+
+    /**
+     * Makes a parker whose wait ended ready for its goroutine's next wait. The caller must know that nobody can
+     * claim it from its last wait any more: no queue holds it.
+     */
+    void rearm() {
+        STATE.set(this, WAITING); // published like the constructor's write
+        slept = false;
     }
 
     /**
@@ -75,37 +100,37 @@ class Parker {
      * @return whether this call won, and so owns the waiter's operation
      */
     boolean wake(int outcome) {
-        if (!claim(outcome)) return false;
-        release();
-        return true;
+        int claimed = claim(outcome);
+        if (claimed == WON_ASLEEP) release();
+        return claimed != LOST;
     }
 
     /**
      * Completes the wait like {@link #wake(int)}, but leaves a sleeping waiter asleep until {@link #release()}:
      * a waker that holds a channel's lock claims the waiter under it and releases it after unlocking, as Go's
      * chan.go calls {@code goready} after {@code unlock}, so the woken goroutine does not run into the lock.
+     *
+     * @return {@link #LOST}, {@link #WON}, or {@link #WON_ASLEEP}: then the caller must {@link #release()} it
      */
-    boolean claim(int outcome) {
+    int claim(int outcome) {
         for (int s; (s = state) == WAITING || s == PARKED; ) {
             if (STATE.compareAndSet(this, s, outcome)) {
-                if (s == PARKED) {
-                    goroutine.program.resumed(goroutine);
-                    unparkDue = true;
-                }
-                return true;
+                if (s == WAITING) return WON;
+                goroutine.program.resumed(goroutine);
+                return WON_ASLEEP;
             }
         }
-        return false;
+        return LOST;
     }
 
-    /** Lets a waiter that this thread {@link #claim claimed} run again. */
+    /**
+     * Lets a waiter that this thread {@link #claim claimed} asleep run again. Called for a waiter that was still
+     * spinning, it only leaves its thread a permit to park once without waiting, which every wait tolerates.
+     */
     void release() {
-        if (unparkDue) {
-            unparkDue = false;
-            LockSupport.unpark(goroutine.thread);
-            Goroutine waker = Goroutine.peek();
-            if (waker != null && waker.spawned) waker.lastWoken = this; // see await
-        }
+        LockSupport.unpark(goroutine.thread);
+        Goroutine waker = Goroutine.peek();
+        if (waker != null && waker.spawned) waker.lastWoken = this; // see await
     }
 
     /** Wakes the waiter to fail with {@code why}, unless it was woken first. */

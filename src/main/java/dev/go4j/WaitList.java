@@ -46,10 +46,10 @@ final class WaitList {
 
     /** Wakes the oldest waiter that is still waiting; returns false if there was none. */
     boolean wakeFirst() {
-        Parker p = claimFirst(0);
-        if (p == null) return false;
-        p.release();
-        return true;
+        for (Parker p; (p = waiters.poll()) != null; ) {
+            if (p.wake(0)) return true;
+        }
+        return false;
     }
 
     /**
@@ -59,7 +59,7 @@ final class WaitList {
      */
     Parker claimFirst(int outcome) {
         for (Parker next; (next = waiters.poll()) != null; ) {
-            if (next.claim(outcome)) return next;
+            if (next.claim(outcome) != Parker.LOST) return next;
         }
         return null;
     }

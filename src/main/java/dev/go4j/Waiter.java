@@ -7,6 +7,11 @@ package dev.go4j;
  * is the waiter itself, so the operation waits in a single object; a select has one waiter per channel case, and
  * all of them share the parker of the first, since only one case may happen.
  *
+ * <p>Each goroutine has one waiter for its plain sends and receives, made on its first wait and reused by the next
+ * ones, so that a blocking send or receive allocates nothing. That is safe because a plain operation never returns
+ * while its waiter is queued: whoever ends its wait takes it out of its queue first, and a wait that fails takes it
+ * out itself. A select's waiters can stay queued after it returns, so each select makes its own.
+ *
  * <p>Its mutable fields ({@code elem} and the links) are guarded by the lock of the channel whose queue holds it.
  */
 final class Waiter extends Parker {
@@ -15,20 +20,38 @@ final class Waiter extends Parker {
     /** Which case of a select this is (0 for a plain operation); outcomes are reported as {@code caseIndex << 1 | closedBit}. */
     final int caseIndex;
     /** Whether this waiter sends, and so sits in its channel's send queue; else it receives. */
-    final boolean sends;
+    boolean sends;
     /** For a sender: the value to send. For a receiver: where the sender puts the value before waking it. */
     Object elem;
     /** The neighbours in the channel's queue (see {@link WaitQueue}), or null when not queued. */
     Waiter prev, next;
 
-    /** The waiter of a plain send of {@code value}. */
+    /** The waiter of a plain send of {@code value}: the calling goroutine's own. */
     static Waiter sending(Object value) {
-        return new Waiter(null, 0, true, value);
+        return plain(true, value);
     }
 
-    /** The waiter of a plain receive. */
+    /** The waiter of a plain receive: the calling goroutine's own. */
     static Waiter receiving() {
-        return new Waiter(null, 0, false, null);
+        return plain(false, null);
+    }
+
+    private static Waiter plain(boolean sends, Object elem) {
+        Goroutine g = Goroutine.current();
+        Waiter w = g.plainWaiter;
+        if (w == null) return g.plainWaiter = new Waiter(g, sends, elem);
+        w.rearm(); // its last operation returned, so no queue holds it
+        w.sends = sends;
+        w.elem = elem;
+        return w;
+    }
+
+    private Waiter(Goroutine g, boolean sends, Object elem) {
+        super(g);
+        this.parker = this;
+        this.caseIndex = 0;
+        this.sends = sends;
+        this.elem = elem;
     }
 
     /**

@@ -41,6 +41,41 @@ class ChanTest {
         }
 
         @Test
+        @DisplayName("a goroutine's blocking sends and receives all wait in one waiter, which keeps no value alive")
+        void blockingOperationsReuseOneWaiter() throws Throwable {
+            Chan<String> c = chan();
+            var g = spawn(() -> {
+                List<Waiter> used = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    c.recv();
+                    used.add(Goroutine.current().plainWaiter);
+                }
+                c.send("back");
+                used.add(Goroutine.current().plainWaiter);
+                return used;
+            });
+            awaitQueued(c, 0, 1);
+            c.send("one");
+            awaitQueued(c, 0, 1);
+            c.send("two");
+            awaitQueued(c, 1, 0);
+            assertEquals("back", c.recv());
+            List<Waiter> used = g.join();
+            assertNotNull(used.get(0), "the first blocking operation made the goroutine's waiter");
+            for (Waiter w : used) assertSame(used.get(0), w, "each blocking operation waited in the same waiter");
+            assertNull(used.get(0).elem, "the waiter still holds a value after its operation");
+        }
+
+        /** Waits until {@code c} has that many senders and receivers queued. */
+        private static void awaitQueued(Chan<?> c, int senders, int receivers) throws InterruptedException {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (c.waiting()[0] != senders || c.waiting()[1] != receivers) {
+                if (System.nanoTime() > deadline) fail("expected " + senders + " senders and " + receivers + " receivers queued on " + c);
+                Thread.sleep(1);
+            }
+        }
+
+        @Test
         @DisplayName("len and cap are 0")
         void lenAndCap() {
             Chan<Integer> c = chan();

@@ -146,6 +146,32 @@ class ChannelStressTest {
     }
 
     @Test
+    @DisplayName("a sender and a receiver that take turns on two channels, each waiting again the moment its partner claims it: every value arrives once, in order")
+    void turnsOnTwoChannels() throws Throwable {
+        int n = Sizes.pick(200_000, 5_000_000);
+        // A waiter still spinning when its partner claims it returns at once and waits again, on the other channel, in
+        // the same waiter object: the partner must have read the value it offered before claiming it.
+        Chan<Integer> a = chan("a"), b = chan("b");
+        var sender = Spawned.spawnTask(() -> {
+            for (int i = 0; i < n; i++) {
+                a.send(i);
+                b.send(-i);
+            }
+        });
+        var receiver = Spawned.spawn(() -> {
+            for (int i = 0; i < n; i++) {
+                int x = a.recv(), y = b.recv();
+                if (x != i || y != -i) return "value " + i + " arrived as " + x + " on a and " + y + " on b";
+            }
+            return null;
+        });
+        assertNull(receiver.join());
+        sender.join();
+        assertArrayEquals(new int[] {0, 0}, a.waiting(), "waiters left on a");
+        assertArrayEquals(new int[] {0, 0}, b.waiting(), "waiters left on b");
+    }
+
+    @Test
     @DisplayName("goroutines blocked in receives, sends and selects on a channel are all released when it closes")
     void closeReleasesEveryone() {
         int rounds = Sizes.pick(200, 2_000), each = 30;

@@ -25,7 +25,7 @@ class WaitQueueTest {
     @Test
     @DisplayName("keeps waiters in arrival order, and removes them from the front, middle and back")
     void fifoAndRemoval() {
-        Waiter a = Waiter.receiving(), b = Waiter.receiving(), c = Waiter.receiving(), d = Waiter.receiving();
+        Waiter a = waiter(), b = waiter(), c = waiter(), d = waiter();
         Waiter q = null;
         for (Waiter w : List.of(a, b, c, d)) q = WaitQueue.add(q, w);
         assertEquals(List.of(a, b, c, d), contents(q));
@@ -45,5 +45,10 @@ class WaitQueueTest {
         assertNull(q);
         assertEquals(0, WaitQueue.size(q));
         for (Waiter w : List.of(a, b, c, d)) assertFalse(WaitQueue.holds(w));
+    }
+
+    /** A waiter of its own, as a select makes them: a goroutine's plain operations share one. */
+    private static Waiter waiter() {
+        return new Waiter(null, 0, false, null);
     }
 }
