@@ -30,9 +30,8 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
     volatile Parker parker;
     /** Go's wait reason ("chan receive", "select", "sleep", ...), or null while the goroutine runs. */
     volatile String blockedOn;
-    /** The channel, cases or sync object named by {@link #blockedOn}. */
+    /** The channel, cases, sync object or {@link Sleep} named by {@link #blockedOn}. */
     volatile Object blockedSubject;
-    private volatile long wakeAt;
     /**
      * The wait of another goroutine that this one ended with an unpark, since it last waited itself, or null.
      * Only this goroutine's thread reads and writes it; see {@link Parker#await(String, Object, int)}.
@@ -172,19 +171,21 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
     }
 
     /**
-     * Marks a sleep: shown in dumps, but never part of a deadlock, since it ends by itself at
-     * {@code wakeAt} ({@link System#nanoTime()}).
+     * A sleep of {@code duration}, which ends by itself at {@code wakeAt} ({@link System#nanoTime()}). An object
+     * made per sleep, not fields of every goroutine: a sleep costs far more than the object, and the fields would
+     * weigh on every parked goroutine.
      */
+    record Sleep(java.time.Duration duration, long wakeAt) {}
+
+    /** Marks a sleep of {@code d}: shown in dumps, but never part of a deadlock, since it ends by itself. */
     void sleeping(java.time.Duration d) {
-        wakeAt = System.nanoTime() + d.toNanos();
-        blockedSubject = d;
+        blockedSubject = new Sleep(d, System.nanoTime() + d.toNanos());
         blockedOn = "sleep";
     }
 
     void awake() {
         blockedOn = null;
         blockedSubject = null;
-        wakeAt = 0;
     }
 
     /**
@@ -201,7 +202,7 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
 
     /** When a sleeping goroutine wakes up ({@link System#nanoTime()}), or 0 when it does not sleep. */
     long wakeAt() {
-        return wakeAt;
+        return blockedSubject instanceof Sleep sleep ? sleep.wakeAt() : 0;
     }
 
     /** Whether the goroutine waits in go4j and nothing has woken it yet. */

@@ -46,7 +46,7 @@ final class GoroutineDump {
                     + (c.cap() > 0 ? " and the buffer is full" : "");
             case Chan<?> c when status.equals("chan receive") -> "waiting to receive from " + c + ": nothing was sent"
                     + (c.cap() > 0 ? " and the buffer is empty" : "");
-            case java.time.Duration d -> "sleeping for " + GoDuration.rounded(d);
+            case Goroutine.Sleep sleep -> "sleeping for " + GoDuration.rounded(sleep.duration());
             case Case[] cases when cases.length == 0 -> "select with no cases: blocks forever";
             case Case[] cases -> "waiting in select on: " + describeCases(cases);
             case null -> status;

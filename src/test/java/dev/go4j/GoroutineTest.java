@@ -29,6 +29,18 @@ class GoroutineTest {
     }
 
     @Test
+    @DisplayName("a sleeping goroutine shows in a dump as sleeping, for how long, and as running once it wakes")
+    void sleepInDumps() throws Throwable {
+        var sleeper = Spawned.spawnTask(() -> sleep(millis(300))).awaitBlocked("sleep");
+        Goroutine g = sleeper.goroutine();
+        assertTrue(GoroutineDump.of(java.util.List.of(g)).contains("sleeping for 300ms"), GoroutineDump.of(java.util.List.of(g)));
+        assertTrue(g.wakeAt() > System.nanoTime(), "a sleep in progress has its wake-up time ahead");
+        sleeper.join();
+        assertEquals("running", g.status());
+        assertEquals(0, g.wakeAt());
+    }
+
+    @Test
     @DisplayName("100 000 goroutines can block at once and all finish")
     void many() {
         int n = 100_000;

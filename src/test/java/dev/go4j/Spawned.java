@@ -33,6 +33,11 @@ final class Spawned<T> {
         });
     }
 
+    /** The goroutine that runs the body. */
+    Goroutine goroutine() {
+        return goroutine;
+    }
+
     static <T> Spawned<T> spawn(Body<T> body) {
         return new Spawned<>(body);
     }
