@@ -101,9 +101,9 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         Waiter w = sendOrEnqueue(value);
         if (w == null) return;
         int budget = spins;
-        int outcome = waited(w, budget, w.parker.await("chan send", this, budget));
-        w.elem = null; // the goroutine's waiter outlives the send: it must not keep the value alive
-        if (Waiter.closedIn(outcome)) throw new Panic("send on closed channel");
+        if (Waiter.closedIn(waited(w, budget, w.parker.await("chan send", this, budget)))) {
+            throw new Panic("send on closed channel");
+        }
     }
 
     /** Sends without waiting if possible, else queues a waiting sender for the calling goroutine and returns it. */
@@ -234,10 +234,8 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      * {@code outcome}: the value, or {@link #CLOSED}.
      */
     private Object received(Waiter w, int budget, int outcome) {
-        boolean closed = Waiter.closedIn(waited(w, budget, outcome));
-        Object v = w.elem;
-        w.elem = null; // the goroutine's waiter outlives the receive: it must not keep the value alive
-        return closed ? CLOSED : v;
+        Object v = w.elem; // written before the outcome that ended the wait
+        return Waiter.closedIn(waited(w, budget, outcome)) ? CLOSED : v;
     }
 
     /**
@@ -338,18 +336,16 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
 
     /**
      * Ends the wait of {@code w}, queued by this goroutine, that spun up to {@code budget} times and ended with
-     * {@code outcome}: learns from it how long to spin, and if it failed (an interrupt, a deadlock), takes {@code w}
-     * out of its queue and throws.
+     * {@code outcome}: learns from it how long to spin, clears its value (read a received one first), and if it
+     * failed (an interrupt, a deadlock), takes {@code w} out of its queue and throws.
      *
      * @return the outcome, non-negative
      */
     private int waited(Waiter w, int budget, int outcome) {
         learnSpins(budget, w.parker.slept());
-        if (outcome < 0) {
-            dequeue(w);
-            w.elem = null;
-            throw w.parker.failure(outcome);
-        }
+        if (outcome < 0) dequeue(w);
+        w.elem = null; // the goroutine's waiter outlives the operation: it must not keep the value alive
+        if (outcome < 0) throw w.parker.failure(outcome);
         return outcome;
     }
 

@@ -66,19 +66,13 @@ class Parker {
     /** What {@link #claim} did: ended the wait of a sleeping waiter, which runs once {@link #release() released}. */
     static final int WON_ASLEEP = 2;
 
-    private final Goroutine goroutine;
+    private final Goroutine goroutine = Goroutine.current();
     private volatile int state;
     private Throwable abortCause; // written before the compare-and-set to ABORTED, read after it
     private boolean slept;        // the waiter stopped spinning and parked; only the waiter reads and writes it
 
-    /** A parker for one wait of the calling goroutine. */
+    /** A parker for a wait of the calling goroutine. */
     Parker() {
-        this(Goroutine.current());
-    }
-
-    /** A parker for the waits of {@code goroutine}, which must be the calling one. */
-    Parker(Goroutine goroutine) {
-        this.goroutine = goroutine;
         // A plain write: a parker reaches other threads only after a release (a channel's or primitive's lock, the
         // volatile Goroutine.parker), so a volatile write would only add a fence to every wait.
         STATE.set(this, WAITING);

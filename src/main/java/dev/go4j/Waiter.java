@@ -39,24 +39,16 @@ final class Waiter extends Parker {
     private static Waiter plain(boolean sends, Object elem) {
         Goroutine g = Goroutine.current();
         Waiter w = g.plainWaiter;
-        if (w == null) return g.plainWaiter = new Waiter(g, sends, elem);
+        if (w == null) return g.plainWaiter = new Waiter(null, 0, sends, elem);
         w.rearm(); // its last operation returned, so no queue holds it
         w.sends = sends;
         w.elem = elem;
         return w;
     }
 
-    private Waiter(Goroutine g, boolean sends, Object elem) {
-        super(g);
-        this.parker = this;
-        this.caseIndex = 0;
-        this.sends = sends;
-        this.elem = elem;
-    }
-
     /**
      * The waiter of case {@code caseIndex} of a select, whose wait ends through {@code shared}, the parker of the
-     * select's first waiter; null for the first waiter itself.
+     * select's first waiter; null for the first waiter itself, and for a plain operation's waiter (case 0).
      */
     Waiter(Parker shared, int caseIndex, boolean sends, Object elem) {
         this.parker = shared != null ? shared : this;

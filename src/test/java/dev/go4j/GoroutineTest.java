@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.go4j.Go.*;
@@ -33,7 +34,8 @@ class GoroutineTest {
     void sleepInDumps() throws Throwable {
         var sleeper = Spawned.spawnTask(() -> sleep(millis(300))).awaitBlocked("sleep");
         Goroutine g = sleeper.goroutine();
-        assertTrue(GoroutineDump.of(java.util.List.of(g)).contains("sleeping for 300ms"), GoroutineDump.of(java.util.List.of(g)));
+        String dump = GoroutineDump.of(List.of(g));
+        assertTrue(dump.contains("sleeping for 300ms"), dump);
         assertTrue(g.wakeAt() > System.nanoTime(), "a sleep in progress has its wake-up time ahead");
         sleeper.join();
         assertEquals("running", g.status());
