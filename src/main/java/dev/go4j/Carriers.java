@@ -13,6 +13,8 @@ import java.util.concurrent.ForkJoinPool;
  */
 final class Carriers {
     private static final String PARALLELISM = "jdk.virtualThreadScheduler.parallelism";
+    /** {@link #count()}, or 0 until it is first asked. */
+    private static volatile int count;
 
     private Carriers() {}
 
@@ -52,7 +54,16 @@ final class Carriers {
     static int setParallelism(int n) {
         if (n < 1) throw new IllegalArgumentException("GOMAXPROCS must be at least 1: " + n);
         ForkJoinPool pool = scheduler();
-        return pool.setParallelism(n);
+        int previous = pool.setParallelism(n);
+        count = n;
+        return previous;
+    }
+
+    /** How many carriers there are: {@link #parallelism()}, read once and kept, since every wait asks. */
+    static int count() {
+        int n = count;
+        if (n == 0) count = n = parallelism();
+        return n;
     }
 
     static int parallelism() {

@@ -168,11 +168,13 @@ class Parker {
     /**
      * {@link #await(String, Object)}, spinning up to {@code spinLimit} times before parking. A goroutine that
      * woke another which has not run yet yields first: the one woken is most likely queued on this goroutine's
-     * carrier, and spinning would keep it from running there.
+     * carrier, and spinning would keep it from running there. It does not spin at all while its program is
+     * {@link Program#crowded() crowded}.
      */
     int await(String status, Object subject, int spinLimit) {
         Goroutine g = goroutine;
         if (g.wokenOneQueued() && state == WAITING) Thread.yield();
+        if (g.program.crowded()) spinLimit = 0;
         int s;
         for (int i = 0; i < spinLimit; i++) {
             if ((s = state) != WAITING) return s;

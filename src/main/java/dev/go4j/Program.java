@@ -191,6 +191,16 @@ public final class Program {
         if (g.spawned ? running.decrementAndGet() == 0 : running.get() == 0) checkDeadlock();
     }
 
+    /**
+     * Whether more of this program's goroutines are ready to run than there are carriers, so that some of them wait
+     * for one. A goroutine about to wait then parks at once instead of spinning: its carrier has other work, and the
+     * partner it would spin for is most likely one of those waiting. Go's scheduler spins under the same condition
+     * only: when no goroutine waits for a processor.
+     */
+    boolean crowded() {
+        return running.get() > Carriers.count();
+    }
+
     void resumed(Goroutine g) {
         if (g.spawned) running.incrementAndGet();
     }

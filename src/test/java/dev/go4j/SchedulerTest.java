@@ -3,8 +3,10 @@ package dev.go4j;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.go4j.Go.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -66,5 +68,47 @@ class SchedulerTest {
     @DisplayName("gomaxprocs refuses fewer than one carrier")
     void atLeastOne() {
         assertThrows(IllegalArgumentException.class, () -> gomaxprocs(-1));
+    }
+
+    @Test
+    @DisplayName("a program is crowded while more of its goroutines are ready to run than there are carriers")
+    void crowded() {
+        Program.run(Duration.ofSeconds(20), () -> {
+            Program program = Goroutine.current().program;
+            int carriers = gomaxprocs(0);
+            assertFalse(program.crowded(), "main alone");
+
+            // Goroutines that yield in a loop stay ready to run, and leave main a carrier.
+            AtomicBoolean stop = new AtomicBoolean();
+            WaitGroup busy = new WaitGroup();
+            for (int i = 0; i < carriers; i++) busy.go(() -> {
+                while (!stop.get()) Thread.yield();
+            });
+            try {
+                assertTrue(program.crowded(), "main and " + carriers + " busy goroutines on " + carriers + " carriers");
+            } finally {
+                stop.set(true);
+            }
+            busy.await();
+            assertTrue(soon(() -> !program.crowded()), "the busy goroutines ended");
+
+            // Blocked goroutines do not count.
+            Chan<Integer> gate = chan();
+            WaitGroup blocked = new WaitGroup();
+            for (int i = 0; i < 2 * carriers; i++) blocked.go(gate::recv);
+            assertTrue(soon(() -> !program.crowded()), "main runs; the others wait for a value");
+            gate.close();
+            blocked.await();
+        });
+    }
+
+    /** Whether {@code condition} holds within 10 seconds. */
+    private static boolean soon(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) return false;
+            Thread.yield();
+        }
+        return true;
     }
 }
