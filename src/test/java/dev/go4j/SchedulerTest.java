@@ -71,7 +71,7 @@ class SchedulerTest {
     }
 
     @Test
-    @DisplayName("a program is crowded while more of its goroutines are ready to run than there are carriers")
+    @DisplayName("a program is crowded while more of its goroutines are ready to run than twice the carriers")
     void crowded() {
         Program.run(Duration.ofSeconds(20), () -> {
             Program program = Goroutine.current().program;
@@ -81,11 +81,14 @@ class SchedulerTest {
             // Goroutines that yield in a loop stay ready to run, and leave main a carrier.
             AtomicBoolean stop = new AtomicBoolean();
             WaitGroup busy = new WaitGroup();
-            for (int i = 0; i < carriers; i++) busy.go(() -> {
+            Task yieldUntilStopped = () -> {
                 while (!stop.get()) Thread.yield();
-            });
+            };
             try {
-                assertTrue(program.crowded(), "main and " + carriers + " busy goroutines on " + carriers + " carriers");
+                for (int i = 0; i < carriers; i++) busy.go(yieldUntilStopped);
+                assertFalse(program.crowded(), "main and " + carriers + " busy goroutines on " + carriers + " carriers");
+                for (int i = 0; i < carriers; i++) busy.go(yieldUntilStopped);
+                assertTrue(program.crowded(), "main and " + 2 * carriers + " busy goroutines on " + carriers + " carriers");
             } finally {
                 stop.set(true);
             }
