@@ -197,7 +197,7 @@ public final class Program {
      * its carrier has other work, and the partner it would spin for is most likely one of those waiting. (Go's
      * scheduler spins only while no goroutine waits for a processor. A few waiting ones are let be: with three
      * goroutines on two carriers, as in a select over two senders, the partner is most likely running, and spinning
-     * made that select twice as fast.)
+     * made that select nearly twice as fast.)
      */
     boolean crowded() {
         return running.get() > 2 * Carriers.count();
