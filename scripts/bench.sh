@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Builds the JMH benchmarks (Maven profile "bench"), runs every scenario for go4j and its JVM peers, weighs a
-# parked goroutine, times the go4j Jupyter kernel and the notebooks when they are installed, and ends with
-# the table of results. See src/jmh/README.md for what each scenario measures.
+# Builds the JMH benchmarks (Maven profile "bench"), runs every scenario for go4j and its JVM peers, and in Go
+# itself when a Go toolchain is installed, weighs a parked goroutine, times the go4j Jupyter kernel and the
+# notebooks when they are installed, and ends with the table of results. See src/jmh/README.md for what each
+# scenario measures.
 #   ./go4j bench [--quick] [--rounds N] [--no-notebooks] [JMH options or benchmark regex...]
 #   --quick          one round, short iterations: checks that everything runs; the numbers are rough
 #   --rounds N       run every benchmark N times, in turn, and keep each one's best (full mode: 3)
 #   --no-notebooks   skip the kernel and notebook timings
+# Go's figures (src/jmh/go/main.go) are taken when Go is installed and no JMH option or regex is given.
 # Results are kept in target/bench/results/.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -53,12 +55,25 @@ fi
 fork_opts=()
 [ ${#java_opts[@]} -gt 0 ] && fork_opts=(-jvmArgsPrepend "${java_opts[*]}")
 
+# Go's own figures, from the same scenarios written in Go, run in each round like every other implementation.
+go_version=""
+if command -v go >/dev/null 2>&1; then
+  go_version=$(go version | awk '{print $3}')
+else
+  echo "Go: skipped (no Go toolchain; Debian: apt-get install golang-go)"
+fi
+
 results=()
 for ((round = 1; round <= rounds; round++)); do
   echo "== JMH ($($quick && echo quick || echo full) mode), round $round of $rounds"
   "$JAVA" "${java_opts[@]}" -jar "$JAR" "${timing[@]}" "${fork_opts[@]}" -foe true \
     -rf json -rff "$OUT/jmh-$round.json" "${jmh_args[@]}"
   results+=("$OUT/jmh-$round.json")
+  if [ -n "$go_version" ] && [ ${#jmh_args[@]} -eq 0 ]; then
+    echo "== Go ($go_version), round $round of $rounds"
+    (cd "$ROOT/src/jmh/go" && go run main.go $($quick && echo -quick) -goroutines "$parked" -out "$OUT/go-$round.json")
+    results+=("$OUT/go-$round.json")
+  fi
 done
 
 echo "== memory per parked goroutine ($parked parked)"
@@ -78,6 +93,7 @@ machine() {
   echo "machine: ${cpu:-$(uname -m)}, $(nproc) cores, $(uname -s) $(uname -r);" \
        "JDK $("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.runtime\.version = //p');" \
        "go4j $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown);" \
+       "${go_version:+Go ${go_version#go};}" \
        "$($quick && echo 'quick mode: rough numbers' || echo 'full mode'), $rounds round(s)"
 }
 

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * Reads JMH result files ({@code -rf json}, and {@link ParkedMemory}'s files of the same shape) and prints one
  * Markdown table: for each scenario, go4j's score, the best peer's score and name, and their ratio. Every score
  * is a cost (time or bytes per operation), so the best peer is the lowest and a ratio below 1 means go4j is
- * ahead.
+ * ahead. Results of Go itself (implementation {@code go}, written by {@code src/jmh/go/main.go}) are not a peer:
+ * when there are any, Go's score and go4j's ratio to it get two columns of their own.
  *
  * <p>The files may hold several rounds of the same benchmarks (one file per round): each implementation's score
  * is then its lowest over the rounds. On a shared machine, interference (other processes, where the host places
@@ -33,6 +34,7 @@ import java.util.TreeMap;
  */
 public final class ResultsTable {
     static final String GO4J = "go4j";
+    static final String GO = "go";
     /** The order of the table, from the simplest hand-off to whole programs; anything else comes last. */
     private static final List<Class<?>> ORDER = List.of(FastPath.class, UnbufferedPair.class, BufferedPair.class, PingPong.class,
             SelectTwo.class, DaisyChain.class, ManyPairs.class, Spawn.class, ParkedMemory.class);
@@ -48,11 +50,15 @@ public final class ResultsTable {
             return scores.get(GO4J);
         }
 
+        Double go() {
+            return scores.get(GO);
+        }
+
         /** The lowest-cost peer, or null if there is none. */
         Map.Entry<String, Double> bestPeer() {
             Map.Entry<String, Double> best = null;
             for (var e : scores.entrySet()) {
-                if (e.getKey().equals(GO4J) || e.getValue().isNaN()) continue;
+                if (e.getKey().equals(GO4J) || e.getKey().equals(GO) || e.getValue().isNaN()) continue;
                 if (best == null || e.getValue() < best.getValue()) best = e;
             }
             return best;
@@ -126,18 +132,24 @@ public final class ResultsTable {
 
     /** The table, in Markdown, followed by a line that says how to read the ratio. */
     static String format(List<Row> rows) {
+        boolean withGo = rows.stream().anyMatch(r -> r.go() != null);
         List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"scenario", "unit", "go4j", "best peer", "ratio"});
+        cells.add(withGo ? new String[] {"scenario", "unit", "go4j", "best peer", "ratio", "Go", "go4j / Go"}
+                : new String[] {"scenario", "unit", "go4j", "best peer", "ratio"});
         for (Row row : rows) {
             Double go4j = row.go4j();
             var peer = row.bestPeer();
-            cells.add(new String[] {
-                row.scenario(),
-                row.unit(),
-                go4j == null ? "missing" : score(go4j),
-                peer == null ? "none" : score(peer.getValue()) + " " + peer.getKey(),
-                go4j == null || peer == null ? "-" : String.format(Locale.ROOT, "%.2f", go4j / peer.getValue()),
-            });
+            List<String> line = new ArrayList<>(List.of(
+                    row.scenario(),
+                    row.unit(),
+                    go4j == null ? "missing" : score(go4j),
+                    peer == null ? "none" : score(peer.getValue()) + " " + peer.getKey(),
+                    ratio(go4j, peer == null ? null : peer.getValue())));
+            if (withGo) {
+                line.add(row.go() == null ? "-" : score(row.go()));
+                line.add(ratio(go4j, row.go()));
+            }
+            cells.add(line.toArray(String[]::new));
         }
         int[] widths = new int[cells.get(0).length];
         for (String[] line : cells) {
@@ -149,6 +161,7 @@ public final class ResultsTable {
             if (n == 0) appendLine(out, cells.get(n), widths, true);
         }
         out.append("\nratio = go4j / best peer (lower is better for every score): below 1.00 means go4j is ahead.\n");
+        if (withGo) out.append("go4j / Go: the same scenario written in Go, run on this machine; below 1.00 means go4j is ahead.\n");
         int most = rows.stream().flatMap(r -> r.rounds().values().stream()).max(Integer::compare).orElse(1);
         if (most > 1) {
             out.append("Each score is the lowest of its rounds (up to ").append(most)
@@ -166,6 +179,11 @@ public final class ResultsTable {
             out.append(' ').append(numeric ? pad + cell : cell + pad).append(" |");
         }
         out.append('\n');
+    }
+
+    /** {@code go4j / other} with two decimals, or "-" if either is missing. */
+    private static String ratio(Double go4j, Double other) {
+        return go4j == null || other == null ? "-" : String.format(Locale.ROOT, "%.2f", go4j / other);
     }
 
     /** Three significant digits or whole units, whichever is longer: 0.123, 12.3, 1234. */
