@@ -100,7 +100,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         // so each frame on the way to the park adds to the weight of every waiting goroutine.
         Waiter w = sendOrEnqueue(value);
         if (w == null) return;
-        int budget = spins;
+        int budget = spins();
         if (Waiter.closedIn(waited(w, budget, w.parker.await("chan send", this, budget)))) {
             throw new Panic("send on closed channel");
         }
@@ -174,7 +174,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     public T recv() {
         Object v = recvOrEnqueue();
         if (v instanceof Waiter w) {
-            int budget = spins;
+            int budget = spins();
             v = received(w, budget, w.parker.await("chan receive", this, budget)); // parked here: see send
         }
         return v == CLOSED ? null : (T) v;
@@ -206,7 +206,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     private Object receive() {
         Object v = recvOrEnqueue();
         if (!(v instanceof Waiter w)) return v;
-        int budget = spins;
+        int budget = spins();
         return received(w, budget, w.parker.await("chan receive", this, budget));
     }
 
@@ -283,9 +283,12 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         return i >= capacity ? i - capacity : i;
     }
 
-    /** How long waiters on this channel spin before parking; a select uses the largest among its channels. */
+    /**
+     * How long waiters on this channel spin before parking; a select uses the largest among its channels. Not at all
+     * on a channel with a buffer of {@link SpinBudget#BATCH} or more: see there.
+     */
     int spins() {
-        return spins;
+        return capacity >= SpinBudget.BATCH ? 0 : spins;
     }
 
     /**
@@ -294,6 +297,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      * full budget does not touch the channel again: its partner is likely writing it.
      */
     void learnSpins(int budget, boolean parked) {
+        if (budget == 0) return; // a wait that could not spin says nothing about spinning
         int next = SpinBudget.next(budget, parked);
         if (next != budget) spins = next;
     }

@@ -13,6 +13,13 @@ package dev.go4j;
 final class SpinBudget {
     /** The start, and never less, so that a channel can notice when spinning starts to pay. */
     static final int MIN = Math.min(16, Parker.MAX_SPINS);
+    /**
+     * The smallest buffer whose waiters do not spin at all. A goroutine that parks while its partner runs leaves the
+     * partner to fill or drain the buffer alone, and one wake-up then pays for many values; spinning keeps both at
+     * the channel's lock, one value at a time. Measured with a sender and a receiver on two carriers: spinning pays
+     * clearly at capacity 1 and 4, is even at 8, and costs from 16 on.
+     */
+    static final int BATCH = 16;
 
     private SpinBudget() {}
 

@@ -105,6 +105,18 @@ class ChanTest {
     @DisplayName("buffered")
     class Buffered {
         @Test
+        @DisplayName("waiters spin before parking on a small buffer, and not at all on a buffer of 16 or more")
+        void spinning() {
+            org.junit.jupiter.api.Assumptions.assumeTrue(Parker.MAX_SPINS > 0, "on one core nobody spins");
+            assertTrue(chan(8).spins() > 0);
+            Chan<Integer> big = chan(16);
+            assertEquals(0, big.spins());
+            go(() -> big.send(1));
+            assertEquals(1, big.recv()); // waits, most likely, and whatever the wait teaches, it does not spin later
+            assertEquals(0, big.spins());
+        }
+
+        @Test
         @DisplayName("values come out in the order they went in")
         void fifo() {
             Chan<Integer> c = chan(5);
