@@ -134,8 +134,9 @@ public final class ResultsTable {
     static String format(List<Row> rows) {
         boolean withGo = rows.stream().anyMatch(r -> r.go() != null);
         List<String[]> cells = new ArrayList<>();
-        cells.add(withGo ? new String[] {"scenario", "unit", "go4j", "best peer", "ratio", "Go", "go4j / Go"}
-                : new String[] {"scenario", "unit", "go4j", "best peer", "ratio"});
+        List<String> header = new ArrayList<>(List.of("scenario", "unit", "go4j", "best peer", "ratio"));
+        if (withGo) header.addAll(List.of("Go", "go4j / Go"));
+        cells.add(header.toArray(String[]::new));
         for (Row row : rows) {
             Double go4j = row.go4j();
             var peer = row.bestPeer();
