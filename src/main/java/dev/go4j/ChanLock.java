@@ -10,39 +10,48 @@ import java.lang.invoke.VarHandle;
  *
  * <p>The lock guards a few dozen instructions that never wait, so its holder usually leaves within a short spin:
  * {@link #lock()} tries, spins, and only then sleeps. Parking a virtual thread would cost it microseconds to
- * wait out nanoseconds. Sleepers wait on a monitor made on first need, and the state word says whether one may
- * be asleep, so that an uncontended release is one atomic operation and touches nothing else. (This is the
- * three-state mutex of Drepper's "Futexes Are Tricky", with a monitor for the futex.)
+ * wait out nanoseconds. Sleepers wait on a monitor made on first need, and count themselves in a field next to the
+ * lock word, so that a release looks at one cache line only.
+ *
+ * <p>A release is a plain store, not an atomic instruction: a hand-off between two goroutines takes and releases
+ * the lock twice, and each atomic instruction is a full fence. The store is followed by a read of the sleeper count,
+ * and without a fence the processor may do that read first: a thread that counts itself and finds the lock still
+ * taken, in that instant, is not woken by this release. Sleepers therefore wake by themselves every
+ * {@value #RECHECK_MILLIS} ms to look again: a missed wake-up costs at most that long, and only a thread that had
+ * already spun for the whole {@link #SPINS spin} waits it.
  *
  * <p>It is not reentrant and not fair, and acquiring it ignores interrupts (they stay set).
  */
 abstract class ChanLock {
     private static final int UNLOCKED = 0;
     private static final int LOCKED = 1;
-    /** Locked, and a thread may be asleep waiting for it: whoever releases it must wake one. */
-    private static final int CONTENDED = 2;
 
     /**
      * How often {@link #lock()} checks a taken lock before it sleeps: as long as a goroutine spins for its partner.
      * A holder still there after that many checks was most likely descheduled; sooner, sleeping costs more than it
-     * saves, since the sleeper must be woken through the monitor, and the lock stays marked contended meanwhile.
+     * saves, since the sleeper must be woken through the monitor, and every release meanwhile takes the monitor.
      */
     private static final int SPINS = Parker.MAX_SPINS;
 
-    private static final VarHandle STATE, SLEEPERS;
+    /** How long a sleeper waits before it looks at the lock again, woken or not; see the class comment. */
+    static final long RECHECK_MILLIS = 1;
+
+    private static final VarHandle STATE, MONITOR;
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             STATE = l.findVarHandle(ChanLock.class, "state", int.class);
-            SLEEPERS = l.findVarHandle(ChanLock.class, "sleepers", Object.class);
+            MONITOR = l.findVarHandle(ChanLock.class, "monitor", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     private volatile int state;
+    /** Threads asleep on {@link #monitor}, or about to be; changed only while holding it. */
+    private volatile int sleepers;
     /** The monitor that sleepers wait on, made by the first one; private, so no other code can hold it. */
-    private volatile Object sleepers;
+    private volatile Object monitor;
 
     final void lock() {
         if (!STATE.compareAndSet(this, UNLOCKED, LOCKED)) lockContended();
@@ -50,11 +59,14 @@ abstract class ChanLock {
 
     /** Unlocks. ({@link Chan#unlock()} also lets the waiter it claimed run.) */
     final void releaseLock() {
-        if ((int) STATE.getAndSet(this, UNLOCKED) == CONTENDED) {
-            Object m = sleepers; // made before the state became CONTENDED
-            synchronized (m) {
-                m.notify();
-            }
+        STATE.setRelease(this, UNLOCKED);
+        if (sleepers != 0) wakeSleeper();
+    }
+
+    private void wakeSleeper() {
+        Object m = monitor; // made before the first sleeper counted itself
+        synchronized (m) {
+            m.notify();
         }
     }
 
@@ -63,28 +75,33 @@ abstract class ChanLock {
             Thread.onSpinWait();
             if (state == UNLOCKED && STATE.compareAndSet(this, UNLOCKED, LOCKED)) return;
         }
-        Object m = sleepersMonitor();
+        Object m = monitor();
         boolean interrupted = false;
         synchronized (m) {
-            // Marking the lock CONTENDED while holding the monitor means the holder's release, which needs the
-            // monitor to notify, cannot happen between this check and the wait: no wake-up is lost. A thread
-            // that takes the lock this way leaves it CONTENDED, so its own release wakes the next sleeper.
-            while ((int) STATE.getAndSet(this, CONTENDED) != UNLOCKED) {
-                try {
-                    m.wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
+            // Counted before the attempt that decides to sleep, and the release that could wake this thread needs
+            // the monitor to notify: it notifies after the wait has begun, or it read the count too early (see the
+            // class comment) and the timed wait covers it.
+            sleepers++;
+            try {
+                while (!STATE.compareAndSet(this, UNLOCKED, LOCKED)) {
+                    try {
+                        m.wait(RECHECK_MILLIS);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
+            } finally {
+                sleepers--;
             }
         }
         if (interrupted) Thread.currentThread().interrupt();
     }
 
-    private Object sleepersMonitor() {
-        Object m = sleepers;
+    private Object monitor() {
+        Object m = monitor;
         if (m == null) {
             m = new Object();
-            if (!SLEEPERS.compareAndSet(this, null, m)) m = sleepers;
+            if (!MONITOR.compareAndSet(this, null, m)) m = monitor;
         }
         return m;
     }

@@ -3,6 +3,8 @@ package dev.go4j;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** A channel's lock: mutual exclusion, and no thread left asleep when the lock is free, whether it spun or slept. */
+/**
+ * A channel's lock: mutual exclusion, and no thread left asleep when the lock is free, whether it spun, slept, or
+ * missed its wake-up.
+ */
 @DisplayName("Channel lock")
 class ChanLockTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
@@ -70,6 +75,36 @@ class ChanLockTest {
             for (Thread t : all) t.join();
         }, "a waiter was never woken");
         assertEquals(waiters, c.n);
+        assertEquals(0, field(c, "sleepers"), "threads that got the lock still count as sleepers");
+    }
+
+    @Test
+    @DisplayName("a sleeper whose wake-up was missed looks again by itself, and gets the lock")
+    void missedWakeUp() throws Exception {
+        Counter c = new Counter();
+        c.lock();
+        Thread waiter = Thread.ofVirtual().start(() -> {
+            c.lock();
+            c.n++;
+            c.releaseLock();
+        });
+        Thread.sleep(100); // far longer than the spin: the waiter sleeps on the lock's monitor
+        assertEquals(1, field(c, "sleepers"), "the waiter did not count itself as a sleeper");
+        // What a release does when it reads the sleeper count before the sleeper's increment is visible: it frees
+        // the lock and notifies nobody.
+        field("state").setVolatile(c, 0);
+        waiter.join(LIMIT.toMillis());
+        assertFalse(waiter.isAlive(), "the waiter slept on, with the lock free");
+        assertEquals(1, c.n);
+        assertEquals(0, field(c, "sleepers"), "a thread that got the lock still counts as a sleeper");
+    }
+
+    private static VarHandle field(String name) throws ReflectiveOperationException {
+        return MethodHandles.privateLookupIn(ChanLock.class, MethodHandles.lookup()).findVarHandle(ChanLock.class, name, int.class);
+    }
+
+    private static int field(ChanLock lock, String name) throws ReflectiveOperationException {
+        return (int) field(name).getVolatile(lock);
     }
 
     @Test
