@@ -292,13 +292,13 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     }
 
     /**
-     * Learns from a wait on this channel that ended, which spun up to {@code budget} times: whether the waiter had to
-     * park ({@link SpinBudget}). The caller passes the budget it read before waiting, so that a wait answered at the
-     * full budget does not touch the channel again: its partner is likely writing it.
+     * Learns from {@code wait}, a wait on this channel that ended, and could spin up to {@code budget} times:
+     * whether the waiter had to park ({@link SpinBudget}). The caller passes the budget it read before waiting, so
+     * that a wait answered at the full budget does not touch the channel again: its partner is likely writing it.
      */
-    void learnSpins(int budget, boolean parked) {
-        if (budget == 0) return; // a wait that could not spin says nothing about spinning
-        int next = SpinBudget.next(budget, parked);
+    void learnSpins(int budget, Parker wait) {
+        if (budget == 0 || !wait.couldSpin()) return; // a wait that could not spin says nothing about spinning
+        int next = SpinBudget.next(budget, wait.slept());
         if (next != budget) spins = next;
     }
 
@@ -346,7 +346,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      * @return the outcome, non-negative
      */
     private int waited(Waiter w, int budget, int outcome) {
-        learnSpins(budget, w.parker.slept());
+        learnSpins(budget, w.parker);
         if (outcome < 0) dequeue(w);
         w.elem = null; // the goroutine's waiter outlives the operation: it must not keep the value alive
         if (outcome < 0) throw w.parker.failure(outcome);

@@ -70,6 +70,7 @@ class Parker {
     private volatile int state;
     private Throwable abortCause; // written before the compare-and-set to ABORTED, read after it
     private boolean slept;        // the waiter stopped spinning and parked; only the waiter reads and writes it
+    private boolean couldSpin;    // the wait was let spin before parking (see await); likewise
 
     /** A parker for a wait of the calling goroutine. */
     Parker() {
@@ -174,7 +175,8 @@ class Parker {
     int await(String status, Object subject, int spinLimit) {
         Goroutine g = goroutine;
         if (g.wokenOneQueued() && state == WAITING) Thread.yield();
-        if (g.program.crowded()) spinLimit = 0;
+        if (spinLimit > 0 && g.program.crowded()) spinLimit = 0;
+        couldSpin = spinLimit > 0;
         int s;
         for (int i = 0; i < spinLimit; i++) {
             if ((s = state) != WAITING) return s;
@@ -211,6 +213,14 @@ class Parker {
     /** Whether the waiter had to park: its partner did not come while it spun. Read by the waiter after await. */
     boolean slept() {
         return slept;
+    }
+
+    /**
+     * Whether the wait was let spin at all: not with a limit of 0, nor while its program was crowded. Only such a
+     * wait tells whether spinning pays. Read by the waiter after await.
+     */
+    boolean couldSpin() {
+        return couldSpin;
     }
 
     /**

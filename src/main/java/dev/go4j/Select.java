@@ -101,7 +101,7 @@ final class Select {
         int spins = 0;
         for (Chan<Object> c : lockOrder) spins = Math.max(spins, c.spins());
         int outcome = parker.await("select", cases, spins);
-        for (Chan<Object> c : lockOrder) c.learnSpins(c.spins(), parker.slept());
+        for (Chan<Object> c : lockOrder) c.learnSpins(c.spins(), parker);
 
         // Whoever completed the winning case took its waiter out of its queue first; the others may still be queued.
         // Each is removed under its own channel's lock: holding one lock at a time, there is no order to keep.

@@ -105,6 +105,48 @@ class SchedulerTest {
         });
     }
 
+    @Test
+    @DisplayName("a wait while the program is crowded does not spin, and teaches its channel nothing about spinning")
+    void crowdedWaitTeachesNothing() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Parker.MAX_SPINS > 0, "on one core nobody spins");
+        Program.run(Duration.ofSeconds(20), () -> {
+            Program program = Goroutine.current().program;
+            int carriers = gomaxprocs(0);
+            Chan<Integer> c = chan();
+            Parker answered = new Parker();
+            answered.wake(0);
+            answered.await("test", c, SpinBudget.MIN); // answered before its first spin: spinning paid
+            c.learnSpins(c.spins(), answered);
+            int budget = c.spins();
+            assertEquals(2 * SpinBudget.MIN, budget, "a wait answered while it spun doubles the budget");
+
+            AtomicBoolean stop = new AtomicBoolean();
+            WaitGroup busy = new WaitGroup();
+            try {
+                for (int i = 0; i < 2 * carriers; i++) busy.go(() -> {
+                    while (!stop.get()) Thread.yield();
+                });
+                assertTrue(program.crowded());
+                go(() -> {
+                    while (c.waiting()[1] == 0) Thread.yield(); // (a timer could not fire while all of them yield)
+                    c.send(1);
+                });
+                assertEquals(1, c.recv()); // parks without spinning: crowded
+            } finally {
+                stop.set(true);
+            }
+            busy.await();
+            assertEquals(budget, c.spins(), "a wait that could not spin changed the budget");
+
+            go(() -> {
+                sleep(millis(50));
+                c.send(2);
+            });
+            assertEquals(2, c.recv()); // spins in vain, then parks
+            assertEquals(budget / 2, c.spins(), "a wait that spun in vain halves the budget");
+        });
+    }
+
     /** Whether {@code condition} holds within 10 seconds. */
     private static boolean soon(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + 10_000_000_000L;
