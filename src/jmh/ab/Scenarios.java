@@ -1,0 +1,102 @@
+import dev.go4j.Chan;
+import dev.go4j.Go;
+import dev.go4j.WaitGroup;
+
+/**
+ * The scenarios that {@code scripts/ab.sh} times, written against go4j's public API only, so that one source
+ * compiles against either of the two versions it compares. Each runs as a go4j program and returns nanoseconds per
+ * value (per round trip for ping-pong).
+ */
+public final class Scenarios {
+    static final int VALUES = 200_000;
+    static final int PAIRS = 10_000, PER_PAIR = 100;
+
+    private Scenarios() {}
+
+    public static double run(String scenario) {
+        long[] nanos = new long[1];
+        Go.run(() -> {
+            long start = System.nanoTime();
+            body(scenario);
+            nanos[0] = System.nanoTime() - start;
+        });
+        return nanos[0] / (double) (scenario.equals("pairs10k") ? PAIRS * PER_PAIR : VALUES);
+    }
+
+    private static void body(String scenario) {
+        switch (scenario) {
+            case "pair" -> pair(Go.chan());
+            case "cap1" -> pair(Go.chan(1));
+            case "cap16" -> pair(Go.chan(16));
+            case "cap100" -> pair(Go.chan(100));
+            case "pingpong" -> pingPong();
+            case "select" -> selectTwo();
+            case "pairs10k" -> manyPairs();
+            default -> throw new IllegalArgumentException("unknown scenario " + scenario
+                    + "; one of pair, cap1, cap16, cap100, pingpong, select, pairs10k");
+        }
+    }
+
+    /** One goroutine sends, main receives. */
+    private static void pair(Chan<Integer> c) {
+        WaitGroup wg = new WaitGroup();
+        wg.go(() -> {
+            for (int i = 0; i < VALUES; i++) c.send(1);
+        });
+        long sum = 0;
+        for (int i = 0; i < VALUES; i++) sum += c.recv();
+        wg.await();
+        check(sum, VALUES);
+    }
+
+    private static void pingPong() {
+        Chan<Integer> ping = Go.chan(), pong = Go.chan();
+        WaitGroup wg = new WaitGroup();
+        wg.go(() -> {
+            for (int i = 0; i < VALUES; i++) pong.send(ping.recv());
+        });
+        long sum = 0;
+        for (int i = 0; i < VALUES; i++) {
+            ping.send(1);
+            sum += pong.recv();
+        }
+        wg.await();
+        check(sum, VALUES);
+    }
+
+    /** Two senders, each on its own channel; main selects over both. */
+    private static void selectTwo() {
+        Chan<Integer> a = Go.chan(), b = Go.chan();
+        WaitGroup wg = new WaitGroup();
+        wg.go(() -> {
+            for (int i = 0; i < VALUES / 2; i++) a.send(1);
+        });
+        wg.go(() -> {
+            for (int i = 0; i < VALUES / 2; i++) b.send(1);
+        });
+        long[] sum = {0};
+        for (int i = 0; i < VALUES; i++) Go.select(Go.recv(a, v -> sum[0] += v), Go.recv(b, v -> sum[0] += v));
+        wg.await();
+        check(sum[0], VALUES);
+    }
+
+    private static void manyPairs() {
+        WaitGroup wg = new WaitGroup();
+        for (int p = 0; p < PAIRS; p++) {
+            Chan<Integer> c = Go.chan();
+            wg.go(() -> {
+                for (int i = 0; i < PER_PAIR; i++) c.send(1);
+            });
+            wg.go(() -> {
+                long sum = 0;
+                for (int i = 0; i < PER_PAIR; i++) sum += c.recv();
+                check(sum, PER_PAIR);
+            });
+        }
+        wg.await();
+    }
+
+    private static void check(long sum, long expected) {
+        if (sum != expected) throw new IllegalStateException("received " + sum + ", expected " + expected);
+    }
+}
