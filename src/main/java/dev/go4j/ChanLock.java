@@ -34,7 +34,7 @@ abstract class ChanLock {
     private static final int SPINS = Parker.MAX_SPINS;
 
     /** How long a sleeper waits before it looks at the lock again, woken or not; see the class comment. */
-    static final long RECHECK_MILLIS = 1;
+    private static final long RECHECK_MILLIS = 1;
 
     private static final VarHandle STATE, MONITOR;
     static {

@@ -78,21 +78,12 @@ class SchedulerTest {
             int carriers = gomaxprocs(0);
             assertFalse(program.crowded(), "main alone");
 
-            // Goroutines that yield in a loop stay ready to run, and leave main a carrier.
-            AtomicBoolean stop = new AtomicBoolean();
-            WaitGroup busy = new WaitGroup();
-            Task yieldUntilStopped = () -> {
-                while (!stop.get()) Thread.yield();
-            };
-            try {
-                for (int i = 0; i < carriers; i++) busy.go(yieldUntilStopped);
+            try (Busy busy = new Busy()) {
+                busy.start(carriers);
                 assertFalse(program.crowded(), "main and " + carriers + " busy goroutines on " + carriers + " carriers");
-                for (int i = 0; i < carriers; i++) busy.go(yieldUntilStopped);
+                busy.start(carriers);
                 assertTrue(program.crowded(), "main and " + 2 * carriers + " busy goroutines on " + carriers + " carriers");
-            } finally {
-                stop.set(true);
             }
-            busy.await();
             assertTrue(soon(() -> !program.crowded()), "the busy goroutines ended");
 
             // Blocked goroutines do not count.
@@ -120,22 +111,15 @@ class SchedulerTest {
             int budget = c.spins();
             assertEquals(2 * SpinBudget.MIN, budget, "a wait answered while it spun doubles the budget");
 
-            AtomicBoolean stop = new AtomicBoolean();
-            WaitGroup busy = new WaitGroup();
-            try {
-                for (int i = 0; i < 2 * carriers; i++) busy.go(() -> {
-                    while (!stop.get()) Thread.yield();
-                });
+            try (Busy busy = new Busy()) {
+                busy.start(2 * carriers);
                 assertTrue(program.crowded());
                 go(() -> {
                     while (c.waiting()[1] == 0) Thread.yield(); // (a timer could not fire while all of them yield)
                     c.send(1);
                 });
                 assertEquals(1, c.recv()); // parks without spinning: crowded
-            } finally {
-                stop.set(true);
             }
-            busy.await();
             assertEquals(budget, c.spins(), "a wait that could not spin changed the budget");
 
             go(() -> {
@@ -145,6 +129,27 @@ class SchedulerTest {
             assertEquals(2, c.recv()); // spins in vain, then parks
             assertEquals(budget / 2, c.spins(), "a wait that spun in vain halves the budget");
         });
+    }
+
+    /**
+     * Goroutines that yield in a loop: they stay ready to run, and leave the caller a carrier. Closing stops them, and
+     * returns once they have ended.
+     */
+    private static final class Busy implements AutoCloseable {
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final WaitGroup running = new WaitGroup();
+
+        void start(int goroutines) {
+            for (int i = 0; i < goroutines; i++) running.go(() -> {
+                while (!stop.get()) Thread.yield();
+            });
+        }
+
+        @Override
+        public void close() {
+            stop.set(true);
+            running.await();
+        }
     }
 
     /** Whether {@code condition} holds within 10 seconds. */
