@@ -1,6 +1,7 @@
 import dev.go4j.Chan;
 import dev.go4j.Go;
 import dev.go4j.WaitGroup;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The scenarios that {@code scripts/ab.sh} times, written against go4j's public API only, so that one source
@@ -10,6 +11,7 @@ import dev.go4j.WaitGroup;
 public final class Scenarios {
     static final int VALUES = 200_000;
     static final int PAIRS = 10_000, PER_PAIR = 100;
+    static final int SPAWNS = 100_000;
 
     private Scenarios() {}
 
@@ -20,7 +22,16 @@ public final class Scenarios {
             body(scenario);
             nanos[0] = System.nanoTime() - start;
         });
-        return nanos[0] / (double) (scenario.equals("pairs10k") ? PAIRS * PER_PAIR : VALUES);
+        return nanos[0] / (double) operations(scenario);
+    }
+
+    /** What one run of {@code scenario} counts: values, round trips, or goroutines started. */
+    private static int operations(String scenario) {
+        return switch (scenario) {
+            case "pairs10k" -> PAIRS * PER_PAIR;
+            case "spawn" -> SPAWNS;
+            default -> VALUES;
+        };
     }
 
     private static void body(String scenario) {
@@ -32,8 +43,9 @@ public final class Scenarios {
             case "pingpong" -> pingPong();
             case "select" -> selectTwo();
             case "pairs10k" -> manyPairs();
+            case "spawn" -> spawn();
             default -> throw new IllegalArgumentException("unknown scenario " + scenario
-                    + "; one of pair, cap1, cap16, cap100, pingpong, select, pairs10k");
+                    + "; one of pair, cap1, cap16, cap100, pingpong, select, pairs10k, spawn");
         }
     }
 
@@ -94,6 +106,17 @@ public final class Scenarios {
             });
         }
         wg.await();
+    }
+
+    /** Main starts goroutines that each count a latch down and end, and waits for all of them. */
+    private static void spawn() {
+        CountDownLatch finished = new CountDownLatch(SPAWNS);
+        for (int i = 0; i < SPAWNS; i++) Go.go(finished::countDown);
+        try {
+            finished.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void check(long sum, long expected) {
