@@ -41,6 +41,8 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
     Waiter plainWaiter;
     /** What a spawned goroutine runs, until it starts running it. */
     private Task body;
+    /** Whether its last output through {@link OutputGate} ended inside a line. Only its own thread uses it. */
+    boolean midLine;
     /** The segment of the program's {@link Members} that holds it, and its slot there. */
     Members.Segment segment;
     int slot;

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.go4j.Go.*;
@@ -56,6 +58,30 @@ class ProgramTest {
             }));
             sleep(millis(100));
             assertEquals("", out.toString());
+        }
+
+        @Test
+        @DisplayName("a line that a goroutine began before main returned is printed whole, and nothing after it")
+        void lineBegunBeforeTheEnd() throws InterruptedException {
+            CountDownLatch finished = new CountDownLatch(1);
+            run(() -> {
+                Chan<Boolean> begun = chan(1);
+                go(() -> {
+                    try {
+                        System.out.print("boring!");
+                        begun.send(true);
+                        Program program = Goroutine.current().program;
+                        while (!program.ended()) Thread.yield();
+                        System.out.printf(" %d%nboring! 1", 0); // the rest of the line, then a new one
+                        System.out.println();
+                    } finally {
+                        finished.countDown();
+                    }
+                });
+                begun.recv();
+            });
+            assertTrue(finished.await(10, TimeUnit.SECONDS));
+            assertEquals("boring! 0\n", out.toString());
         }
 
         @Test
