@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link Go#run(Task)} (or {@link #run(Duration, Task)} for a report).
  *
  * <p>As in Go: the program ends when {@code main} returns, and its goroutines stop with it; they print nothing
- * more. Beyond Go, the program also ends, with a clear error, when
+ * more (but the rest of a line begun before). Beyond Go, the program also ends, with a clear error, when
  * <ul>
  *   <li>every goroutine is blocked on a go4j operation and no timer is armed: {@link DeadlockError}, which
  *       lists who waits on what;
