@@ -6,12 +6,13 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The scenarios that {@code scripts/ab.sh} times, written against go4j's public API only, so that one source
  * compiles against either of the two versions it compares. Each runs as a go4j program and returns nanoseconds per
- * value (per round trip for ping-pong).
+ * value (per round trip for ping-pong, per goroutine for spawn and the daisy chain).
  */
 public final class Scenarios {
     static final int VALUES = 200_000;
     static final int PAIRS = 10_000, PER_PAIR = 100;
     static final int SPAWNS = 100_000;
+    static final int LINKS = 100_000;
 
     private Scenarios() {}
 
@@ -25,11 +26,12 @@ public final class Scenarios {
         return nanos[0] / (double) operations(scenario);
     }
 
-    /** What one run of {@code scenario} counts: values, round trips, or goroutines started. */
+    /** What one run of {@code scenario} counts: values, round trips, goroutines started, or links of the chain. */
     private static int operations(String scenario) {
         return switch (scenario) {
             case "pairs10k" -> PAIRS * PER_PAIR;
             case "spawn" -> SPAWNS;
+            case "daisy" -> LINKS;
             default -> VALUES;
         };
     }
@@ -44,8 +46,9 @@ public final class Scenarios {
             case "select" -> selectTwo();
             case "pairs10k" -> manyPairs();
             case "spawn" -> spawn();
+            case "daisy" -> daisyChain();
             default -> throw new IllegalArgumentException("unknown scenario " + scenario
-                    + "; one of pair, cap1, cap16, cap100, pingpong, select, pairs10k, spawn");
+                    + "; one of pair, cap1, cap16, cap100, pingpong, select, pairs10k, spawn, daisy");
         }
     }
 
@@ -117,6 +120,22 @@ public final class Scenarios {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Go's daisy chain: main builds a row of goroutines, each passing what it receives from its right neighbour to
+     * its left, plus one; then sends 1 in at the right end and receives the total at the left.
+     */
+    private static void daisyChain() {
+        Chan<Integer> leftmost = Go.chan();
+        Chan<Integer> left = leftmost;
+        for (int i = 0; i < LINKS; i++) {
+            Chan<Integer> l = left, r = Go.chan();
+            Go.go(() -> l.send(1 + r.recv()));
+            left = r;
+        }
+        left.send(1);
+        check(leftmost.recv(), LINKS + 1);
     }
 
     private static void check(long sum, long expected) {
