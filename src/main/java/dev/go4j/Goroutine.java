@@ -43,9 +43,12 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
     private Task body;
     /** Whether its last output through {@link OutputGate} ended inside a line. Only its own thread uses it. */
     boolean midLine;
-    /** The segment of the program's {@link Members} that holds it, and its slot there. */
+    /**
+     * The segment of the program's {@link Members} that holds it, and its slot there. A slot number is below
+     * {@link Members.Segment#SIZE}, so it fits a byte, and with it the record fits in 64 bytes.
+     */
     Members.Segment segment;
-    int slot;
+    byte slot;
 
     /** A foreign thread, seen for the first time. */
     private Goroutine(Thread thread) {

@@ -93,6 +93,7 @@ final class Members {
 
     /** A fixed run of slots, claimed in order: see {@link Members}. */
     static final class Segment {
+        /** Slots per segment: at most 128, since a goroutine keeps its slot number in a byte. */
         static final int SIZE = 64;
         private static final VarHandle COUNT;
         static {
@@ -127,7 +128,7 @@ final class Members {
         /** Puts {@code g}, which claimed slot {@code i}, there, and tells it where it is. */
         private void fill(int i, Goroutine g) {
             g.segment = this;
-            g.slot = i;
+            g.slot = (byte) i;
             SLOT.setRelease(slots, i, g);
         }
 
