@@ -45,7 +45,8 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
     boolean midLine;
     /**
      * The segment of the program's {@link Members} that holds it, and its slot there. A slot number is below
-     * {@link Members.Segment#SIZE}, so it fits a byte, and with it the record fits in 64 bytes.
+     * {@link Members.Segment#SIZE}, so it fits a byte, and with it the record fits in 64 bytes (with the JVM's
+     * compressed references, its default below 32 GB of heap).
      */
     Members.Segment segment;
     byte slot;
