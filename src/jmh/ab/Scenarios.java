@@ -64,6 +64,7 @@ public final class Scenarios {
         check(sum, VALUES);
     }
 
+    /** Main sends each value to a goroutine, which sends it straight back. */
     private static void pingPong() {
         Chan<Integer> ping = Go.chan(), pong = Go.chan();
         WaitGroup wg = new WaitGroup();
@@ -95,6 +96,7 @@ public final class Scenarios {
         check(sum[0], VALUES);
     }
 
+    /** Main starts 10 000 pairs of goroutines, each pair a sender and a receiver on a channel of its own. */
     private static void manyPairs() {
         WaitGroup wg = new WaitGroup();
         for (int p = 0; p < PAIRS; p++) {

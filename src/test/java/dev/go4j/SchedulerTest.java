@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.go4j.Go.*;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The runtime package's knobs: GOMAXPROCS, NumGoroutine, which carrier runs a goroutine. */
 @DisplayName("The scheduler")
@@ -99,7 +100,7 @@ class SchedulerTest {
     @Test
     @DisplayName("a wait while the program is crowded does not spin, and teaches its channel nothing about spinning")
     void crowdedWaitTeachesNothing() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Parker.MAX_SPINS > 0, "on one core nobody spins");
+        assumeTrue(Parker.MAX_SPINS > 0, "on one core nobody spins");
         Program.run(Duration.ofSeconds(20), () -> {
             Program program = Goroutine.current().program;
             int carriers = gomaxprocs(0);
