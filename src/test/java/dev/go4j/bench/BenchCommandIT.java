@@ -1,0 +1,168 @@
+package dev.go4j.bench;
+
+import dev.go4j.course.Shell;
+import dev.go4j.notebook.JsonReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The benchmark commands, run as the README says: {@code ./go4j bench} builds the JMH benchmarks, runs a scenario for
+ * go4j and every peer, weighs a parked goroutine, and ends with the table, whose numbers are the ones JMH wrote; the
+ * table keeps each implementation's best round and gives Go columns of its own; {@code ./go4j ab} compiles and times
+ * two versions of the runtime. The scores themselves are not checked: speed is for the benchmarks to report, not for
+ * a test to assert.
+ */
+@DisplayName("./go4j bench and ./go4j ab")
+class BenchCommandIT {
+    static final Path ROOT = Path.of("").toAbsolutePath();
+    static final Path RESULTS = ROOT.resolve("target/bench/results");
+    static final String UNBUFFERED = "unbuffered send/receive pair";
+    /** go4j and the peers of the unbuffered pair. */
+    static final Set<String> UNBUFFERED_IMPLEMENTATIONS =
+            Set.of("go4j", "jox", "synchronousQueue", "linkedTransferQueue", "exchanger");
+
+    static Shell.Run bench;
+
+    @BeforeAll
+    static void runBench() {
+        bench = Shell.run(Map.of(), 10, "./go4j", "bench", "--quick", "--no-notebooks", "UnbufferedPair");
+        assertTrue(bench.ok(), "./go4j bench failed:\n" + bench.output());
+    }
+
+    @Test
+    @DisplayName("bench: the table shows JMH's go4j score, the best peer's, and their ratio")
+    void tableMatchesJmh() throws IOException {
+        Map<String, Double> scores = scores(RESULTS.resolve("jmh-1.json"), "dev.go4j.bench.UnbufferedPair.");
+        assertEquals(UNBUFFERED_IMPLEMENTATIONS, scores.keySet(), "go4j and every peer ran");
+        scores.forEach((impl, score) -> assertTrue(score > 0 && Double.isFinite(score), impl + " scored " + score));
+
+        String[] row = row(bench.output(), UNBUFFERED);
+        assertEquals("ns/value", row[1]);
+        assertClose(scores.get("go4j"), number(row[2]), "go4j's score");
+        var best = scores.entrySet().stream().filter(e -> !e.getKey().equals("go4j"))
+                .min(Map.Entry.comparingByValue()).orElseThrow();
+        String[] peer = row[3].split(" ");
+        assertEquals(best.getKey(), peer[1], "the best peer is the lowest-cost one: " + scores);
+        assertClose(best.getValue(), number(peer[0]), "the best peer's score");
+        assertClose(scores.get("go4j") / best.getValue(), number(row[4]), "the ratio");
+    }
+
+    @Test
+    @DisplayName("bench: it weighs a parked goroutine for go4j and its peers, and names the machine")
+    void memoryAndMachine() throws IOException {
+        Map<String, Double> bytes = scores(RESULTS.resolve("memory.json"), "dev.go4j.bench.ParkedMemory.");
+        assertTrue(bytes.keySet().containsAll(Set.of("go4j", "synchronousQueue", "linkedTransferQueue")), bytes.toString());
+        // Far from the true weight only if the weighing is broken: a parked stack alone is a few hundred bytes.
+        bytes.forEach((impl, b) -> assertTrue(b > 100 && b < 10_000, impl + " weighs " + b + " B per parked goroutine"));
+        String[] row = row(bench.output(), "memory per parked goroutine");
+        assertClose(bytes.get("go4j"), number(row[2]), "go4j's weight");
+        assertTrue(bench.output().contains("machine: "), "names the machine:\n" + bench.output());
+        assertEquals(Files.readString(RESULTS.resolve("table.md")).strip(),
+                bench.output().substring(bench.output().indexOf("| scenario")).strip(), "table.md keeps the table");
+    }
+
+    @Test
+    @DisplayName("bench's table: each score is the best of its rounds, and Go is not a peer")
+    void bestOfRoundsAndGo(@TempDir Path dir) throws IOException {
+        Path round1 = write(dir, "jmh-1.json", result("go4j", 120), result("exchanger", 70), result("synchronousQueue", 90));
+        Path round2 = write(dir, "jmh-2.json", result("go4j", 100), result("exchanger", 80), result("synchronousQueue", 95));
+        Path go = write(dir, "go-1.json", result("go", 50));
+        Shell.Run table = resultsTable(round1, round2, go);
+        assertTrue(table.ok(), table.output());
+        String[] row = row(table.output(), UNBUFFERED);
+        assertEquals(List.of(UNBUFFERED, "ns/value", "100", "70.0 exchanger", "1.43", "50.0", "2.00"), List.of(row),
+                table.output());
+        assertTrue(table.output().contains("Each score is the lowest of its rounds (up to 2"), table.output());
+    }
+
+    @Test
+    @DisplayName("bench's table: a scenario without a go4j result fails the command")
+    void missingGo4jFails(@TempDir Path dir) throws IOException {
+        Shell.Run table = resultsTable(write(dir, "jmh-1.json", result("exchanger", 70)));
+        assertEquals(1, table.status(), table.output());
+        assertEquals("missing", row(table.output(), UNBUFFERED)[2]);
+        assertTrue(table.output().contains("no go4j result"), table.output());
+    }
+
+    @Test
+    @DisplayName("ab: compiles two versions of the runtime and times a scenario for both in one JVM")
+    void ab() {
+        Shell.Run ab = Shell.run(Map.of(), 5, "./go4j", "ab", ".", ".", "--rounds", "2", "pair");
+        assertTrue(ab.ok(), "./go4j ab failed:\n" + ab.output());
+        assertTrue(ab.output().matches("(?s).*\npair +B/A median \\d+\\.\\d{3} \\(quartiles .*, 2 rounds\n.*"), ab.output());
+
+        Shell.Run unknown = Shell.run(Map.of(), 5, "./go4j", "ab", ".", ".", "--rounds", "1", "pong");
+        assertFalse(unknown.ok(), unknown.output());
+        assertTrue(unknown.output().contains("unknown scenario pong"), unknown.output());
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    /** The cells of the Markdown table row whose first cell starts with {@code scenario}. */
+    static String[] row(String output, String scenario) {
+        for (String line : output.split("\n")) {
+            if (!line.startsWith("| " + scenario)) continue;
+            String[] cells = line.substring(1, line.lastIndexOf('|')).split("\\|");
+            return Arrays.stream(cells).map(String::strip).toArray(String[]::new);
+        }
+        throw new AssertionError("no row for " + scenario + " in:\n" + output);
+    }
+
+    /** The scores in a JMH result file of the benchmarks whose names start with {@code prefix}, by method name. */
+    static Map<String, Double> scores(Path file, String prefix) throws IOException {
+        Map<String, Double> scores = new HashMap<>();
+        for (Object o : (List<?>) JsonReader.parse(Files.readString(file))) {
+            Map<?, ?> entry = (Map<?, ?>) o;
+            String name = (String) entry.get("benchmark");
+            if (!name.startsWith(prefix)) continue;
+            Object score = ((Map<?, ?>) entry.get("primaryMetric")).get("score");
+            scores.put(name.substring(prefix.length()), ((Number) score).doubleValue());
+        }
+        return scores;
+    }
+
+    /** One JMH result of the unbuffered pair, as {@code -rf json} writes it (the fields the table reads). */
+    static String result(String implementation, double score) {
+        return """
+                {"benchmark": "dev.go4j.bench.UnbufferedPair.%s", "mode": "avgt",
+                 "primaryMetric": {"score": %s, "scoreUnit": "ns/op"}}""".formatted(implementation, score);
+    }
+
+    static Path write(Path dir, String name, String... results) throws IOException {
+        return Files.writeString(dir.resolve(name), "[" + String.join(",\n", results) + "]");
+    }
+
+    /** Runs the table on {@code files} with the benchmarks jar that {@link #runBench} built. */
+    static Shell.Run resultsTable(Path... files) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String[] command = new String[4 + files.length];
+        command[0] = java;
+        command[1] = "-cp";
+        command[2] = ROOT.resolve("target/bench/benchmarks.jar").toString();
+        command[3] = "dev.go4j.bench.ResultsTable";
+        for (int i = 0; i < files.length; i++) command[4 + i] = files[i].toString();
+        return Shell.run(Map.of(), 2, command);
+    }
+
+    static double number(String cell) {
+        return Double.parseDouble(cell);
+    }
+
+    /** The table rounds to three significant digits: {@code shown} must be {@code actual} to within that. */
+    static void assertClose(double actual, double shown, String what) {
+        assertEquals(actual, shown, Math.max(0.006, Math.abs(actual) * 0.006), what);
+    }
+}
