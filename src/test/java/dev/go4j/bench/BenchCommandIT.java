@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -147,14 +148,10 @@ class BenchCommandIT {
 
     /** Runs the table on {@code files} with the benchmarks jar that {@link #runBench} built. */
     static Shell.Run resultsTable(Path... files) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String[] command = new String[4 + files.length];
-        command[0] = java;
-        command[1] = "-cp";
-        command[2] = ROOT.resolve("target/bench/benchmarks.jar").toString();
-        command[3] = "dev.go4j.bench.ResultsTable";
-        for (int i = 0; i < files.length; i++) command[4 + i] = files[i].toString();
-        return Shell.run(Map.of(), 2, command);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", ROOT.resolve("target/bench/benchmarks.jar").toString(), "dev.go4j.bench.ResultsTable"));
+        for (Path f : files) command.add(f.toString());
+        return Shell.run(Map.of(), 2, command.toArray(String[]::new));
     }
 
     static double number(String cell) {
