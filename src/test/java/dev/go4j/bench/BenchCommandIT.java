@@ -28,8 +28,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 @DisplayName("./go4j bench and ./go4j ab")
 class BenchCommandIT {
-    static final Path ROOT = Path.of("").toAbsolutePath();
-    static final Path RESULTS = ROOT.resolve("target/bench/results");
+    static final Path RESULTS = Shell.ROOT.resolve("target/bench/results");
     static final String UNBUFFERED = "unbuffered send/receive pair";
     /** go4j and the peers of the unbuffered pair. */
     static final Set<String> UNBUFFERED_IMPLEMENTATIONS =
@@ -149,7 +148,7 @@ class BenchCommandIT {
     /** Runs the table on {@code files} with the benchmarks jar that {@link #runBench} built. */
     static Shell.Run resultsTable(Path... files) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", ROOT.resolve("target/bench/benchmarks.jar").toString(), "dev.go4j.bench.ResultsTable"));
+                "-cp", Shell.ROOT.resolve("target/bench/benchmarks.jar").toString(), "dev.go4j.bench.ResultsTable"));
         for (Path f : files) command.add(f.toString());
         return Shell.run(Map.of(), 2, command.toArray(String[]::new));
     }

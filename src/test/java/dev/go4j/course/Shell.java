@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs the project's commands to completion, as a learner or teacher would from a shell. */
 public final class Shell {
     /** The project's folder: Maven runs tests there. */
-    static final Path ROOT = Path.of("").toAbsolutePath();
+    public static final Path ROOT = Path.of("").toAbsolutePath();
 
     /** What a finished command printed (stdout and stderr together), and its exit status. */
     public record Run(int status, String output) {
