@@ -6,7 +6,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one place where a goroutine waits for a go4j operation: every blocking channel operation, select, and
- * sync primitive parks here, and every wake-up goes through {@link #wake(int)} or {@link #claim(int)}.
+ * sync primitive parks here, and every wake-up goes through {@link #wake(int)} or {@link #claim(int)}. (The spinner
+ * of an unbuffered channel spins in the channel's own fields first, and comes here only if it must park: see
+ * {@link Chan}.)
  *
  * <p>A parker belongs to one goroutine and serves one wait at a time. Its state starts {@link #WAITING}; the waiter
  * moves it to {@link #PARKED} when it stops spinning and goes to sleep. It then ends exactly once, by a

@@ -173,7 +173,7 @@ final class Select {
     }
 
     private static void lockAll(Chan<Object>[] order) {
-        for (Chan<Object> c : order) c.lock();
+        for (Chan<Object> c : order) c.lockForSelect();
     }
 
     private static void unlockAll(Chan<Object>[] order) {

@@ -23,6 +23,12 @@ final class WaitQueue {
         return first;
     }
 
+    /** Puts {@code w} first in the queue that starts at {@code first}; returns the queue's first waiter, {@code w}. */
+    static Waiter addFirst(Waiter first, Waiter w) {
+        add(first, w); // in a ring, the waiter after the last one is the first
+        return w;
+    }
+
     /** Removes {@code w}, which the queue that starts at {@code first} holds; returns the queue's first waiter. */
     static Waiter remove(Waiter first, Waiter w) {
         Waiter next = w.next;

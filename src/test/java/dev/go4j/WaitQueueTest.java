@@ -47,6 +47,20 @@ class WaitQueueTest {
         for (Waiter w : List.of(a, b, c, d)) assertFalse(WaitQueue.holds(w));
     }
 
+    @Test
+    @DisplayName("puts a waiter first, ahead of those already queued, or alone in an empty queue")
+    void addFirst() {
+        Waiter a = waiter(), b = waiter(), c = waiter();
+        Waiter q = WaitQueue.addFirst(null, a);
+        assertEquals(List.of(a), contents(q));
+        q = WaitQueue.add(q, b);
+        q = WaitQueue.addFirst(q, c);
+        assertEquals(List.of(c, a, b), contents(q));
+        assertSame(b, q.prev, "the last waiter is still last");
+        q = WaitQueue.remove(q, c);
+        assertEquals(List.of(a, b), contents(q));
+    }
+
     /** A waiter of its own, as a select makes them: a goroutine's plain operations share one. */
     private static Waiter waiter() {
         return new Waiter(null, 0, false, null);

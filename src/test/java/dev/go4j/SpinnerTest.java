@@ -1,0 +1,149 @@
+package dev.go4j;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import static dev.go4j.Go.*;
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The spinner of an unbuffered channel (see {@link Chan}): a goroutine that waits by spinning in the channel's own
+ * fields. Whatever meets it there (a partner, close, a select) must do what it does to a queued waiter.
+ *
+ * <p>A spinner spins for some microseconds only, so each test catches it in a loop: it warms a fresh channel up
+ * (hand-offs answered while spinning raise its spin budget), starts the waiting goroutine, looks until the
+ * channel has a spinner, and meets it at once. Every round checks the outcome; the test also checks that some
+ * rounds did find a spinner, so that it cannot pass by testing only queued waiters.
+ */
+@DisplayName("The spinner of an unbuffered channel")
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a lost wake-up hangs
+class SpinnerTest {
+    private static final int ROUNDS = 400;
+    /** Rounds that must find a spinner: some, not all, since a spinner may give up and park before it is met. */
+    private static final int ENOUGH = 20;
+
+    @BeforeEach
+    void needsSpinning() {
+        assumeTrue(Parker.MAX_SPINS > 0, "on one core nobody spins");
+    }
+
+    @Test
+    @DisplayName("close ends a spinning receive: it gets the zero value, with ok false")
+    void closeMeetsReceiver() throws Exception {
+        int found = rounds(c -> {
+            CompletableFuture<Received<Integer>> got = new CompletableFuture<>();
+            go(() -> got.complete(c.recvOk()));
+            boolean spinning = awaitSpinner(c);
+            c.close();
+            assertEquals(Received.closed(), get(got));
+            return spinning;
+        });
+        assertTrue(found >= ENOUGH, "found a spinning receiver in " + found + " rounds only");
+    }
+
+    @Test
+    @DisplayName("close ends a spinning send with a panic: send on closed channel")
+    void closeMeetsSender() throws Exception {
+        int found = rounds(c -> {
+            CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+            go(() -> {
+                try {
+                    c.send(1);
+                    thrown.complete(null);
+                } catch (Panic p) {
+                    thrown.complete(p);
+                }
+            });
+            boolean spinning = awaitSpinner(c);
+            c.close();
+            Throwable t = get(thrown);
+            assertInstanceOf(Panic.class, t, "the send returned as if received");
+            assertEquals("send on closed channel", t.getMessage());
+            assertNull(c.tryRecv().value(), "the value of the failed send is not in the channel");
+            return spinning;
+        });
+        assertTrue(found >= ENOUGH, "found a spinning sender in " + found + " rounds only");
+    }
+
+    @Test
+    @DisplayName("a receive takes a spinning sender's value, exactly once")
+    void receiveMeetsSender() throws Exception {
+        int found = rounds(c -> {
+            CompletableFuture<Void> sent = new CompletableFuture<>();
+            go(() -> {
+                c.send(7);
+                sent.complete(null);
+            });
+            boolean spinning = awaitSpinner(c);
+            assertEquals(7, c.recv());
+            get(sent);
+            assertNull(c.tryRecv(), "nothing more to receive");
+            return spinning;
+        });
+        assertTrue(found >= ENOUGH, "found a spinning sender in " + found + " rounds only");
+    }
+
+    @Test
+    @DisplayName("a select takes a spinning sender's value, exactly once")
+    void selectMeetsSender() throws Exception {
+        int found = rounds(c -> {
+            go(() -> c.send(7));
+            boolean spinning = awaitSpinner(c);
+            int[] got = {0};
+            select(recv(c, v -> got[0] = v), recv(chan(), v -> fail("the other channel has no sender")));
+            assertEquals(7, got[0]);
+            assertNull(c.tryRecv(), "nothing more to receive");
+            return spinning;
+        });
+        assertTrue(found >= ENOUGH, "found a spinning sender in " + found + " rounds only");
+    }
+
+    /**
+     * Runs {@code round} on fresh, warmed-up channels {@value #ROUNDS} times, or until {@value #ENOUGH} rounds found
+     * a spinner; returns how many did.
+     */
+    private static int rounds(Function<Chan<Integer>, Boolean> round) {
+        int found = 0;
+        for (int i = 0; i < ROUNDS && found < ENOUGH; i++) {
+            if (round.apply(warmedUp())) found++;
+        }
+        return found;
+    }
+
+    /** A new unbuffered channel after some hand-offs, which let its waiters spin longer. */
+    private static Chan<Integer> warmedUp() {
+        Chan<Integer> c = chan();
+        go(() -> {
+            for (int i = 0; i < 200; i++) c.send(i);
+        });
+        for (int i = 0; i < 200; i++) assertEquals(i, c.recv());
+        return c;
+    }
+
+    /** Waits until {@code c} has a waiter; returns whether it was the spinner when last seen. */
+    private static boolean awaitSpinner(Chan<Integer> c) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (c.hasSpinner()) return true;
+            int[] waiting = c.waiting();
+            if (waiting[0] + waiting[1] > 0) return false; // queued: it gave up spinning, or never spun
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("nobody came to wait on the channel");
+    }
+
+    private static <T> T get(CompletableFuture<T> f) {
+        try {
+            return f.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the waiting goroutine did not finish", e);
+        }
+    }
+}
