@@ -454,12 +454,13 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      * select over two channels fed by two senders took 1.25 times as long.
      */
     private boolean spinnerFree(Goroutine g) {
-        if (capacity != 0 || spinner != null || selected || spins == 0) return false;
         // The count of running goroutines that crowded() reads changes at every park and wake-up of a crowded program,
         // where reading it costs a cache miss, paid here under the lock. A goroutine whose last queued wait could not
-        // spin (its program was crowded, or it had just spun in vain as the spinner) does not look.
+        // spin (its program was crowded, or it had just spun in vain as the spinner) does not look, nor at this
+        // channel's fields: in a crowded program, they are one more cache line to fetch at each wait.
         Waiter last = g.plainWaiter;
-        return (last == null || last.couldSpin()) && !g.program.crowded() && spinState == IDLE;
+        if (last != null && !last.couldSpin()) return false;
+        return capacity == 0 && spinner == null && !selected && spins > 0 && !g.program.crowded() && spinState == IDLE;
     }
 
     /** Makes {@code g} the spinner, sending {@code value} or receiving. The lock must be held. */
