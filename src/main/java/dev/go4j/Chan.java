@@ -174,23 +174,11 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      * @throws Panic if the channel was closed meanwhile
      */
     private Waiter spinToSend(T value, int budget) {
-        int met = spin(budget);
-        if (met == SPINNING) {
-            lock();
-            try {
-                if (spinState == SPINNING) {
-                    stopSpinning();
-                    Waiter w = Waiter.sending(value);
-                    sendq = WaitQueue.addFirst(sendq, w);
-                    return w;
-                }
-                met = spinState;
-            } finally {
-                unlock();
-            }
-        }
+        Waiter w = spinOrQueue(budget, value);
+        if (w != null) return w;
+        boolean closedOnIt = spinState == MET_CLOSED;
         SPIN_STATE.setRelease(this, IDLE);
-        if (met == MET_CLOSED) throw new Panic("send on closed channel");
+        if (closedOnIt) throw new Panic("send on closed channel");
         return null;
     }
 
@@ -330,22 +318,9 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      * if no sender came, the waiter that the calling goroutine now has first in the receive queue.
      */
     private Object spinToReceive(int budget) {
-        int met = spin(budget);
-        if (met == SPINNING) {
-            lock();
-            try {
-                if (spinState == SPINNING) {
-                    stopSpinning();
-                    Waiter w = Waiter.receiving();
-                    recvq = WaitQueue.addFirst(recvq, w);
-                    return w;
-                }
-                met = spinState;
-            } finally {
-                unlock();
-            }
-        }
-        Object v = met == MET_CLOSED ? CLOSED : spinnerElem;
+        Waiter w = spinOrQueue(budget, null);
+        if (w != null) return w;
+        Object v = spinState == MET_CLOSED ? CLOSED : spinnerElem;
         spinnerElem = null;
         SPIN_STATE.setRelease(this, IDLE);
         return v;
@@ -471,11 +446,25 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         SPIN_STATE.set(this, SPINNING); // published by the unlock
     }
 
-    /** The spinner, which nobody met, stops being the spinner (to wait in its queue instead). The lock must be held. */
-    private void stopSpinning() {
-        spinner = null;
-        spinnerElem = null;
-        SPIN_STATE.set(this, IDLE);
+    /**
+     * The spinner's wait, spinning up to {@code budget} times: returns null once a partner or close met it, and then
+     * {@link #spinState} says how; else the spinner's waiter, which it has moved to the head of its queue, to park
+     * there. {@code value} is what the spinner sends, if it sends.
+     */
+    private Waiter spinOrQueue(int budget, Object value) {
+        if (spin(budget) != SPINNING) return null;
+        lock();
+        try {
+            if (spinState != SPINNING) return null; // met meanwhile
+            boolean sends = spinnerSends;
+            spinner = null;
+            spinnerElem = null;
+            SPIN_STATE.set(this, IDLE);
+            if (sends) return sendq = WaitQueue.addFirst(sendq, Waiter.sending(value));
+            return recvq = WaitQueue.addFirst(recvq, Waiter.receiving());
+        } finally {
+            unlock();
+        }
     }
 
     /**

@@ -36,8 +36,8 @@ class SpinnerTest {
 
     @Test
     @DisplayName("close ends a spinning receive: it gets the zero value, with ok false")
-    void closeMeetsReceiver() throws Exception {
-        int found = rounds(c -> {
+    void closeMeetsReceiver() {
+        meetSpinners("receiver", c -> {
             CompletableFuture<Received<Integer>> got = new CompletableFuture<>();
             go(() -> got.complete(c.recvOk()));
             boolean spinning = awaitSpinner(c);
@@ -45,76 +45,75 @@ class SpinnerTest {
             assertEquals(Received.closed(), get(got));
             return spinning;
         });
-        assertTrue(found >= ENOUGH, "found a spinning receiver in " + found + " rounds only");
     }
 
     @Test
     @DisplayName("close ends a spinning send with a panic: send on closed channel")
-    void closeMeetsSender() throws Exception {
-        int found = rounds(c -> {
-            CompletableFuture<Throwable> thrown = new CompletableFuture<>();
-            go(() -> {
-                try {
-                    c.send(1);
-                    thrown.complete(null);
-                } catch (Panic p) {
-                    thrown.complete(p);
-                }
-            });
+    void closeMeetsSender() {
+        meetSpinners("sender", c -> {
+            CompletableFuture<Throwable> sent = sendInBackground(c, 1);
             boolean spinning = awaitSpinner(c);
             c.close();
-            Throwable t = get(thrown);
+            Throwable t = get(sent);
             assertInstanceOf(Panic.class, t, "the send returned as if received");
             assertEquals("send on closed channel", t.getMessage());
             assertNull(c.tryRecv().value(), "the value of the failed send is not in the channel");
             return spinning;
         });
-        assertTrue(found >= ENOUGH, "found a spinning sender in " + found + " rounds only");
     }
 
     @Test
     @DisplayName("a receive takes a spinning sender's value, exactly once")
-    void receiveMeetsSender() throws Exception {
-        int found = rounds(c -> {
-            CompletableFuture<Void> sent = new CompletableFuture<>();
-            go(() -> {
-                c.send(7);
-                sent.complete(null);
-            });
+    void receiveMeetsSender() {
+        meetSpinners("sender", c -> {
+            CompletableFuture<Throwable> sent = sendInBackground(c, 7);
             boolean spinning = awaitSpinner(c);
             assertEquals(7, c.recv());
-            get(sent);
+            assertNull(get(sent), "the send completed");
             assertNull(c.tryRecv(), "nothing more to receive");
             return spinning;
         });
-        assertTrue(found >= ENOUGH, "found a spinning sender in " + found + " rounds only");
     }
 
     @Test
     @DisplayName("a select takes a spinning sender's value, exactly once")
-    void selectMeetsSender() throws Exception {
-        int found = rounds(c -> {
-            go(() -> c.send(7));
+    void selectMeetsSender() {
+        meetSpinners("sender", c -> {
+            CompletableFuture<Throwable> sent = sendInBackground(c, 7);
             boolean spinning = awaitSpinner(c);
             int[] got = {0};
             select(recv(c, v -> got[0] = v), recv(chan(), v -> fail("the other channel has no sender")));
             assertEquals(7, got[0]);
+            assertNull(get(sent), "the send completed");
             assertNull(c.tryRecv(), "nothing more to receive");
             return spinning;
         });
-        assertTrue(found >= ENOUGH, "found a spinning sender in " + found + " rounds only");
     }
 
     /**
-     * Runs {@code round} on fresh, warmed-up channels {@value #ROUNDS} times, or until {@value #ENOUGH} rounds found
-     * a spinner; returns how many did.
+     * Runs {@code round} on fresh, warmed-up channels up to {@value #ROUNDS} times, until {@value #ENOUGH} rounds
+     * found the {@code who} spinning; fails if fewer did.
      */
-    private static int rounds(Function<Chan<Integer>, Boolean> round) {
+    private static void meetSpinners(String who, Function<Chan<Integer>, Boolean> round) {
         int found = 0;
         for (int i = 0; i < ROUNDS && found < ENOUGH; i++) {
             if (round.apply(warmedUp())) found++;
         }
-        return found;
+        assertTrue(found >= ENOUGH, "found a spinning " + who + " in " + found + " rounds only");
+    }
+
+    /** Sends {@code value} on {@code c} from a new goroutine; completes with null once sent, or with its panic. */
+    private static CompletableFuture<Throwable> sendInBackground(Chan<Integer> c, int value) {
+        CompletableFuture<Throwable> sent = new CompletableFuture<>();
+        go(() -> {
+            try {
+                c.send(value);
+                sent.complete(null);
+            } catch (Panic p) {
+                sent.complete(p);
+            }
+        });
+        return sent;
     }
 
     /** A new unbuffered channel after some hand-offs, which let its waiters spin longer. */
