@@ -203,10 +203,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     boolean sendNow(Object value) {
         if (closed) throw new Panic("send on closed channel");
         if (spinner != null && !spinnerSends) {
-            Goroutine receiver = spinner;
-            spinner = null;
-            spinnerElem = value;
-            SPIN_STATE.setRelease(this, MET);
+            Goroutine receiver = meetSpinner(value, MET);
             long seq = sent++;
             if (Tracing.on) traceHandoff(Goroutine.peek(), receiver, value, seq);
             return true;
@@ -342,12 +339,8 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      */
     Object recvNow() {
         if (spinner != null && spinnerSends) {
-            Goroutine sender = spinner;
             Object offered = spinnerElem;
-            spinner = null;
-            spinnerElem = null;
-            SPIN_STATE.setRelease(this, MET);
-            return took(offered, sender);
+            return took(offered, meetSpinner(null, MET));
         }
         for (Waiter s; (s = pollSender()) != null; ) {
             Object offered = s.elem; // read first: a sender still spinning may return, and send again, once claimed
@@ -444,6 +437,18 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         spinnerSends = sends;
         spinnerElem = value;
         SPIN_STATE.set(this, SPINNING); // published by the unlock
+    }
+
+    /**
+     * Ends the spinner's wait, telling it {@code how} ({@link #MET} or {@link #MET_CLOSED}) and leaving it
+     * {@code elem}: what it receives, or null. Returns the spinner. The lock must be held, and there must be a spinner.
+     */
+    private Goroutine meetSpinner(Object elem, int how) {
+        Goroutine g = spinner;
+        spinner = null;
+        spinnerElem = elem;
+        SPIN_STATE.setRelease(this, how);
+        return g;
     }
 
     /**
@@ -559,10 +564,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
             closed = true;
             if (Tracing.on) Tracing.closed(this);
             if (spinner != null) {
-                Goroutine g = spinner;
-                spinner = null;
-                spinnerElem = null;
-                SPIN_STATE.setRelease(this, MET_CLOSED); // a receiver receives the zero value; a sender panics
+                Goroutine g = meetSpinner(null, MET_CLOSED); // a receiver receives the zero value; a sender panics
                 if (Tracing.on && !spinnerSends) Tracing.receivedClosed(g, this);
             }
             for (Waiter r; (r = pollReceiver()) != null; ) {
