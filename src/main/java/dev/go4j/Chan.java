@@ -56,6 +56,11 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      * long. (Go's chan.go has nothing like it: there, parking and waking a goroutine costs far less than a virtual
      * thread's.) The spinner is the first of its queue and counts as queued in every invariant above; one that
      * spins in vain moves, under the lock, to the head of its queue and parks there.
+     *
+     * Whoever meets the spinner first claims it by a compare-and-set of spinState, and only then writes the spinner's
+     * fields: so a plain send or receive (with tracing off) may meet it without taking the lock at all, and a
+     * meeting under the lock (a select, close, or a traced send) may lose to one. The spinner registers, and gives
+     * up spinning, only under the lock, so the lock-holder's view of the queues stays whole.
      */
 
     private static final AtomicLong IDS = new AtomicLong();
@@ -85,18 +90,19 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     private long sent;                    // values that entered so far; value number k is received k-th (FIFO)
     private Parker wakeOnUnlock;          // a waiter claimed asleep under the lock, to release once it is unlocked
     private int spins = SpinBudget.MIN;   // how long this channel's waiters spin before parking; see SpinBudget
-    private Goroutine spinner;            // the goroutine that waits as the spinner, or null
-    private boolean spinnerSends;         // whether the spinner sends; else it receives
+    private Goroutine spinner;            // the goroutine that waits as the spinner, until it is met
     private Object spinnerElem;           // the value the spinner sends, or the one it receives once MET
-    private volatile int spinState;       // what the spinner, set or not, is told: IDLE, SPINNING, MET or MET_CLOSED
+    private volatile int spinState;       // IDLE, SENDING or RECEIVING (spinning), CLAIMED, MET or MET_CLOSED
     private boolean selected;             // a select has locked this channel: it has no spinner; see spinnerFree
 
     /**
-     * Values of {@link #spinState}. The spinner's partner (or close) clears {@link #spinner} and says MET; the
-     * spinner, once it has read what it was told, says IDLE, and only then may another goroutine become the spinner.
-     * All changes are made under the lock, but for that last one.
+     * Values of {@link #spinState}. A goroutine becomes the spinner, SENDING or RECEIVING, under the lock, and only
+     * from IDLE. Its partner (or close) claims it by a compare-and-set to CLAIMED, with or without the lock, then
+     * writes what it leaves and says MET (or MET_CLOSED). The spinner, once it has read what it was told, says IDLE:
+     * only then may another goroutine become the spinner. A spinner that gives up goes from spinning to IDLE by a
+     * compare-and-set under the lock; if that fails, it was claimed.
      */
-    private static final int IDLE = 0, SPINNING = 1, MET = 2, MET_CLOSED = 3;
+    private static final int IDLE = 0, SENDING = 1, RECEIVING = 2, CLAIMED = 3, MET = 4, MET_CLOSED = 5;
     /** What {@link #sendOrEnqueue} and {@link #recvOrEnqueue} return when the caller became the spinner. */
     private static final Object SPIN = new Object();
     private static final VarHandle SPIN_STATE;
@@ -128,6 +134,11 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
 
     @Override
     public void send(T value) {
+        Objects.requireNonNull(value, NULL_VALUE);
+        if (spinState == RECEIVING && !Tracing.on && claimSpinner(RECEIVING)) {
+            meetSpinner(value, MET); // without the lock: see the overview
+            return;
+        }
         // The goroutine parks in this frame, not in a helper's: a parked goroutine's frames are copied to the heap,
         // so each frame on the way to the park adds to the weight of every waiting goroutine.
         Object waiting = sendOrEnqueue(value);
@@ -149,7 +160,6 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      * {@link #SPIN}), or in the send queue (returns its {@link Waiter}).
      */
     private Object sendOrEnqueue(T value) {
-        Objects.requireNonNull(value, NULL_VALUE);
         if (isNil()) Parker.blockForever("chan send (nil chan)", this);
         lock();
         try {
@@ -202,7 +212,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      */
     boolean sendNow(Object value) {
         if (closed) throw new Panic("send on closed channel");
-        if (spinner != null && !spinnerSends) {
+        if (claimSpinner(RECEIVING)) {
             Goroutine receiver = meetSpinner(value, MET);
             long seq = sent++;
             if (Tracing.on) traceHandoff(Goroutine.peek(), receiver, value, seq);
@@ -239,6 +249,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     @Override
     @SuppressWarnings("unchecked")
     public T recv() {
+        if (spinState == SENDING && !Tracing.on && claimSpinner(SENDING)) return (T) takeFromSpinner();
         Object v = recvOrEnqueue();
         int budget = spins();
         if (v == SPIN) {
@@ -275,6 +286,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
 
     /** Receives, waiting if need be; returns the value or {@link #CLOSED}. */
     private Object receive() {
+        if (spinState == SENDING && !Tracing.on && claimSpinner(SENDING)) return takeFromSpinner();
         Object v = recvOrEnqueue();
         int budget = spins();
         if (v == SPIN) {
@@ -338,7 +350,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      * @return the value, {@link #CLOSED} if the channel is closed and drained, or {@link #WOULD_BLOCK}
      */
     Object recvNow() {
-        if (spinner != null && spinnerSends) {
+        if (claimSpinner(SENDING)) {
             Object offered = spinnerElem;
             return took(offered, meetSpinner(null, MET));
         }
@@ -428,20 +440,35 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         // channel's fields: in a crowded program, they are one more cache line to fetch at each wait.
         Waiter last = g.plainWaiter;
         if (last != null && !last.couldSpin()) return false;
-        return capacity == 0 && spinner == null && !selected && spins > 0 && !g.program.crowded() && spinState == IDLE;
+        return capacity == 0 && !selected && spins > 0 && !g.program.crowded() && spinState == IDLE;
     }
 
     /** Makes {@code g} the spinner, sending {@code value} or receiving. The lock must be held. */
     private void becomeSpinner(Goroutine g, boolean sends, Object value) {
         spinner = g;
-        spinnerSends = sends;
         spinnerElem = value;
-        SPIN_STATE.set(this, SPINNING); // published by the unlock
+        SPIN_STATE.setRelease(this, sends ? SENDING : RECEIVING); // a partner may read it without the lock
     }
 
     /**
-     * Ends the spinner's wait, telling it {@code how} ({@link #MET} or {@link #MET_CLOSED}) and leaving it
-     * {@code elem}: what it receives, or null. Returns the spinner. The lock must be held, and there must be a spinner.
+     * Claims the spinner, if there is one that is {@code spinning} ({@link #SENDING} or {@link #RECEIVING}): then the
+     * caller, and nobody else, must {@link #meetSpinner meet} it. The lock need not be held.
+     */
+    private boolean claimSpinner(int spinning) {
+        return spinState == spinning && SPIN_STATE.compareAndSet(this, spinning, CLAIMED);
+    }
+
+    /** Meets a spinning sender claimed by this goroutine, without the lock, and returns the value it sends. */
+    private Object takeFromSpinner() {
+        Object v = spinnerElem;
+        meetSpinner(null, MET);
+        return v;
+    }
+
+    /**
+     * Ends the wait of the spinner that the caller {@link #claimSpinner claimed}, telling it {@code how}
+     * ({@link #MET} or {@link #MET_CLOSED}) and leaving it {@code elem}: what it receives, or null. Returns the
+     * spinner.
      */
     private Goroutine meetSpinner(Object elem, int how) {
         Goroutine g = spinner;
@@ -457,38 +484,53 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      * there. {@code value} is what the spinner sends, if it sends.
      */
     private Waiter spinOrQueue(int budget, Object value) {
-        if (spin(budget) != SPINNING) return null;
+        int spinning = value != null ? SENDING : RECEIVING;
+        if (spin(budget, spinning) != spinning) return null;
         lock();
         try {
-            if (spinState != SPINNING) return null; // met meanwhile
-            boolean sends = spinnerSends;
-            spinner = null;
-            spinnerElem = null;
-            SPIN_STATE.set(this, IDLE);
-            if (sends) return sendq = WaitQueue.addFirst(sendq, Waiter.sending(value));
-            return recvq = WaitQueue.addFirst(recvq, Waiter.receiving());
+            if (SPIN_STATE.compareAndSet(this, spinning, IDLE)) {
+                spinner = null;
+                spinnerElem = null;
+                if (value != null) return sendq = WaitQueue.addFirst(sendq, Waiter.sending(value));
+                return recvq = WaitQueue.addFirst(recvq, Waiter.receiving());
+            }
         } finally {
             unlock();
         }
+        awaitMet(); // claimed meanwhile
+        return null;
     }
 
     /**
-     * The spinner's wait: spins until a partner or close meets it, up to {@code budget} times, and returns the
-     * state it saw last ({@link #SPINNING} if nobody came). Like {@link Parker#await(String, Object, int)}, it
+     * The spinner's wait: spins until a partner or close meets it, up to {@code budget} times, and returns
+     * {@link #MET} or {@link #MET_CLOSED}, or {@code spinning} ({@link #SENDING} or {@link #RECEIVING}) if nobody
+     * came. Like {@link Parker#await(String, Object, int)}, it
      * first yields to a goroutine it woke that has not run yet.
      */
-    private int spin(int budget) {
-        if (Goroutine.current().wokenOneQueued() && spinState == SPINNING) Thread.yield();
+    private int spin(int budget, int spinning) {
+        if (Goroutine.current().wokenOneQueued() && spinState == spinning) Thread.yield();
         for (int i = 0; i < budget; i++) {
-            int s = spinState;
-            if (s != SPINNING) {
+            if (spinState != spinning) {
                 learnSpins(budget, false);
-                return s;
+                return awaitMet();
             }
             Thread.onSpinWait();
         }
         learnSpins(budget, true);
-        return SPINNING;
+        return spinning;
+    }
+
+    /**
+     * Waits, as the spinner, until the partner that claimed it has said {@link #MET} or {@link #MET_CLOSED}, and
+     * returns which. The partner has only a few writes left to make, but its carrier may lose its processor.
+     */
+    private int awaitMet() {
+        for (int i = 0; ; i++) {
+            int s = spinState;
+            if (s != CLAIMED) return s;
+            if (i < Parker.SPINS) Thread.onSpinWait();
+            else Thread.yield();
+        }
     }
 
     /** Puts {@code w}, a waiting receiver, in the receive queue. The lock must be held. */
@@ -563,9 +605,10 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
             if (closed) throw new Panic("close of closed channel");
             closed = true;
             if (Tracing.on) Tracing.closed(this);
-            if (spinner != null) {
+            boolean receiving = claimSpinner(RECEIVING);
+            if (receiving || claimSpinner(SENDING)) {
                 Goroutine g = meetSpinner(null, MET_CLOSED); // a receiver receives the zero value; a sender panics
-                if (Tracing.on && !spinnerSends) Tracing.receivedClosed(g, this);
+                if (Tracing.on && receiving) Tracing.receivedClosed(g, this);
             }
             for (Waiter r; (r = pollReceiver()) != null; ) {
                 r.elem = null;
@@ -631,22 +674,22 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     int[] waiting() {
         lock();
         try {
-            int spinning = spinner != null ? 1 : 0;
-            return new int[] {WaitQueue.size(sendq) + (spinnerSends ? spinning : 0),
-                    WaitQueue.size(recvq) + (spinnerSends ? 0 : spinning)};
+            int s = spinState;
+            return new int[] {WaitQueue.size(sendq) + (s == SENDING ? 1 : 0), WaitQueue.size(recvq) + (s == RECEIVING ? 1 : 0)};
         } finally {
             unlock();
         }
     }
 
-    /** Whether a goroutine waits as this channel's spinner: for tests. */
+    /** Sets how long this channel's waiters spin, as if learned: for tests, which need spinners to meet. */
+    void setSpins(int budget) {
+        spins = budget;
+    }
+
+    /** Whether a goroutine waits as this channel's spinner, and nobody has claimed it yet: for tests. No lock. */
     boolean hasSpinner() {
-        lock();
-        try {
-            return spinner != null;
-        } finally {
-            unlock();
-        }
+        int s = spinState;
+        return s == SENDING || s == RECEIVING;
     }
 
     // ---- locking ------------------------------------------------------------------------------------------

@@ -17,9 +17,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The spinner of an unbuffered channel (see {@link Chan}): a goroutine that waits by spinning in the channel's own
  * fields. Whatever meets it there (a partner, close, a select) must do what it does to a queued waiter.
  *
- * <p>A spinner spins for some microseconds only, so each test catches it in a loop: it warms a fresh channel up
- * (hand-offs answered while spinning raise its spin budget), starts the waiting goroutine, looks until the
- * channel has a spinner, and meets it at once. Every round checks the outcome; the test also checks that some
+ * <p>A spinner spins for some microseconds only, so each test catches it in a loop: it gives a fresh channel a long
+ * spin budget, starts the waiting goroutine, looks until the channel has a spinner, and meets it at once. Every round checks the outcome; the test also checks that some
  * rounds did find a spinner, so that it cannot pass by testing only queued waiters.
  */
 @DisplayName("The spinner of an unbuffered channel")
@@ -90,6 +89,66 @@ class SpinnerTest {
         });
     }
 
+    @Test
+    @DisplayName("a send meets a spinning receiver without the channel's lock")
+    void sendMeetsReceiverWithoutTheLock() {
+        meetSpinners("receiver", c -> {
+            CompletableFuture<Integer> got = new CompletableFuture<>();
+            go(() -> got.complete(c.recv()));
+            boolean spinning = awaitSpinnerAndLock(c);
+            try {
+                if (spinning) assertNull(get(sendInBackground(c, 7)), "the send completed");
+            } finally {
+                c.unlock();
+            }
+            if (!spinning) c.send(7);
+            assertEquals(7, get(got));
+            return spinning;
+        });
+    }
+
+    @Test
+    @DisplayName("a receive meets a spinning sender without the channel's lock")
+    void receiveMeetsSenderWithoutTheLock() {
+        meetSpinners("sender", c -> {
+            CompletableFuture<Throwable> sent = sendInBackground(c, 7);
+            boolean spinning = awaitSpinnerAndLock(c);
+            try {
+                if (spinning) {
+                    CompletableFuture<Integer> got = new CompletableFuture<>();
+                    go(() -> got.complete(c.recv()));
+                    assertEquals(7, get(got));
+                }
+            } finally {
+                c.unlock();
+            }
+            if (!spinning) assertEquals(7, c.recv());
+            assertNull(get(sent), "the send completed");
+            return spinning;
+        });
+    }
+
+    @Test
+    @DisplayName("close racing a send to a spinning receiver: the value is received, or the send panics")
+    void closeRacesSendToReceiver() {
+        meetSpinners("receiver", c -> {
+            CompletableFuture<Received<Integer>> got = new CompletableFuture<>();
+            go(() -> got.complete(c.recvOk()));
+            boolean spinning = awaitSpinner(c);
+            CompletableFuture<Throwable> sent = sendInBackground(c, 7);
+            c.close();
+            Received<Integer> r = get(got);
+            Throwable t = get(sent);
+            if (r.ok()) {
+                assertEquals(7, r.value());
+                assertNull(t, "the value was received, yet the send panicked");
+            } else {
+                assertInstanceOf(Panic.class, t, "the send returned, yet its value was not received");
+            }
+            return spinning;
+        });
+    }
+
     /**
      * Runs {@code round} on fresh, warmed-up channels up to {@value #ROUNDS} times, until {@value #ENOUGH} rounds
      * found the {@code who} spinning; fails if fewer did.
@@ -116,13 +175,13 @@ class SpinnerTest {
         return sent;
     }
 
-    /** A new unbuffered channel after some hand-offs, which let its waiters spin longer. */
+    /**
+     * A new unbuffered channel whose next waiter spins for some milliseconds: long enough for this test's thread, which
+     * shares two cores with the carriers, to see it spin even when the operating system runs that thread late.
+     */
     private static Chan<Integer> warmedUp() {
         Chan<Integer> c = chan();
-        go(() -> {
-            for (int i = 0; i < 200; i++) c.send(i);
-        });
-        for (int i = 0; i < 200; i++) assertEquals(i, c.recv());
+        c.setSpins(1 << 20);
         return c;
     }
 
@@ -130,12 +189,21 @@ class SpinnerTest {
     private static boolean awaitSpinner(Chan<Integer> c) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
-            if (c.hasSpinner()) return true;
-            int[] waiting = c.waiting();
-            if (waiting[0] + waiting[1] > 0) return false; // queued: it gave up spinning, or never spun
+            int[] waiting = c.waiting(); // counts the spinner too
+            if (waiting[0] + waiting[1] > 0) return c.hasSpinner(); // else it queued: it gave up spinning, or never spun
             Thread.onSpinWait();
         }
         throw new AssertionError("nobody came to wait on the channel");
+    }
+
+    /**
+     * Waits until {@code c} has a waiter, and takes its lock; returns whether the waiter is the spinner, as seen with
+     * the lock held. Held, the lock keeps the spinner spinning: it gives up only under the lock.
+     */
+    private static boolean awaitSpinnerAndLock(Chan<Integer> c) {
+        awaitSpinner(c);
+        c.lock();
+        return c.hasSpinner();
     }
 
     private static <T> T get(CompletableFuture<T> f) {
