@@ -5,8 +5,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static dev.go4j.Go.*;
@@ -147,6 +149,51 @@ class SpinnerTest {
             }
             return spinning;
         });
+    }
+
+    @Test
+    @DisplayName("two sends racing to meet one spinning receiver: one meets it, the other waits, no value is lost")
+    void sendsRaceForReceiver() {
+        AtomicInteger found = new AtomicInteger();
+        for (int i = 0; i < ROUNDS; i++) {
+            Chan<Integer> c = chan();
+            c.setSpins(Parker.MAX_SPINS); // long enough for the senders, which look for the spinner without pause
+            // This thread is the receiver, so that the two senders have a carrier each and meet the spinner at once.
+            AtomicInteger ready = new AtomicInteger();
+            CompletableFuture<Throwable> one = sendOnceSpinning(c, 1, ready, found);
+            CompletableFuture<Throwable> two = sendOnceSpinning(c, 2, ready, found);
+            while (ready.get() < 2) Thread.onSpinWait();
+            int first = c.recv();
+            CompletableFuture<Integer> second = new CompletableFuture<>();
+            go(() -> second.complete(c.recv()));
+            assertEquals(Set.of(1, 2), Set.of(first, get(second)), "each value received once");
+            assertNull(get(one), "the first send completed");
+            assertNull(get(two), "the second send completed");
+        }
+        assertTrue(found.get() >= 2 * ENOUGH, "found a spinning receiver " + found.get() / 2 + " times only");
+    }
+
+    /**
+     * Sends {@code value} on {@code c} from a new goroutine, which counts itself {@code ready} and sends as soon as
+     * {@code c} has a spinner (counting it in {@code found}), or after 10 ms without one; completes with null once
+     * sent, or with its panic.
+     */
+    private static CompletableFuture<Throwable> sendOnceSpinning(Chan<Integer> c, int value, AtomicInteger ready,
+                                                                 AtomicInteger found) {
+        CompletableFuture<Throwable> sent = new CompletableFuture<>();
+        go(() -> {
+            ready.incrementAndGet();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
+            while (!c.hasSpinner() && System.nanoTime() < deadline) Thread.onSpinWait();
+            if (c.hasSpinner()) found.incrementAndGet();
+            try {
+                c.send(value);
+                sent.complete(null);
+            } catch (Panic p) {
+                sent.complete(p);
+            }
+        });
+        return sent;
     }
 
     /**
