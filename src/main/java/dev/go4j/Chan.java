@@ -135,7 +135,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     @Override
     public void send(T value) {
         Objects.requireNonNull(value, NULL_VALUE);
-        if (spinState == RECEIVING && !Tracing.on && claimSpinner(RECEIVING)) {
+        if (capacity == 0 && spinState == RECEIVING && !Tracing.on && claimSpinner(RECEIVING)) {
             meetSpinner(value, MET); // without the lock: see the overview
             return;
         }
@@ -212,7 +212,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      */
     boolean sendNow(Object value) {
         if (closed) throw new Panic("send on closed channel");
-        if (claimSpinner(RECEIVING)) {
+        if (capacity == 0 && claimSpinner(RECEIVING)) {
             Goroutine receiver = meetSpinner(value, MET);
             long seq = sent++;
             if (Tracing.on) traceHandoff(Goroutine.peek(), receiver, value, seq);
@@ -249,7 +249,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     @Override
     @SuppressWarnings("unchecked")
     public T recv() {
-        if (spinState == SENDING && !Tracing.on && claimSpinner(SENDING)) return (T) takeFromSpinner();
+        if (capacity == 0 && spinState == SENDING && !Tracing.on && claimSpinner(SENDING)) return (T) takeFromSpinner();
         Object v = recvOrEnqueue();
         int budget = spins();
         if (v == SPIN) {
@@ -286,7 +286,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
 
     /** Receives, waiting if need be; returns the value or {@link #CLOSED}. */
     private Object receive() {
-        if (spinState == SENDING && !Tracing.on && claimSpinner(SENDING)) return takeFromSpinner();
+        if (capacity == 0 && spinState == SENDING && !Tracing.on && claimSpinner(SENDING)) return takeFromSpinner();
         Object v = recvOrEnqueue();
         int budget = spins();
         if (v == SPIN) {
@@ -350,7 +350,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      * @return the value, {@link #CLOSED} if the channel is closed and drained, or {@link #WOULD_BLOCK}
      */
     Object recvNow() {
-        if (claimSpinner(SENDING)) {
+        if (capacity == 0 && claimSpinner(SENDING)) {
             Object offered = spinnerElem;
             return took(offered, meetSpinner(null, MET));
         }
