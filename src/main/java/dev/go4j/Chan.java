@@ -51,11 +51,11 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      *
      * The spinner. On an unbuffered channel, a plain send or receive that finds its own queue empty, and may spin,
      * waits first in fields of the channel (spinner, spinState ...) rather than in a queue. Its partner completes it
-     * by writing only this object, which it holds locked anyway, and not the spinner's Waiter, which the spinner
-     * would then have to fetch back from the partner's processor: a ping-pong round trip takes about 0.6 times as
-     * long. (Go's chan.go has nothing like it: there, parking and waking a goroutine costs far less than a virtual
-     * thread's.) The spinner is the first of its queue and counts as queued in every invariant above; one that
-     * spins in vain moves, under the lock, to the head of its queue and parks there.
+     * by writing only this object, and not the spinner's Waiter, which the spinner would then have to fetch back
+     * from the partner's processor: a ping-pong round trip takes about 0.6 times as long. (Go's chan.go has nothing
+     * like it: there, parking and waking a goroutine costs far less than a virtual thread's.) The spinner is the
+     * first of its queue and counts as queued in every invariant above; one that spins in vain moves, under the
+     * lock, to the head of its queue and parks there.
      *
      * Whoever meets the spinner first claims it by a compare-and-set of spinState, and only then writes the spinner's
      * fields: so a plain send or receive (with tracing off) may meet it without taking the lock at all, and a
