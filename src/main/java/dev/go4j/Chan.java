@@ -504,8 +504,8 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     /**
      * The spinner's wait: spins until a partner or close meets it, up to {@code budget} times, and returns
      * {@link #MET} or {@link #MET_CLOSED}, or {@code spinning} ({@link #SENDING} or {@link #RECEIVING}) if nobody
-     * came. Like {@link Parker#await(String, Object, int)}, it
-     * first yields to a goroutine it woke that has not run yet.
+     * came. Like {@link Parker#await(String, Object, int)}, it first yields to a goroutine it woke that has not run
+     * yet.
      */
     private int spin(int budget, int spinning) {
         if (Goroutine.current().wokenOneQueued() && spinState == spinning) Thread.yield();
