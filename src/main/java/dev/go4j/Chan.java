@@ -135,8 +135,8 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     @Override
     public void send(T value) {
         Objects.requireNonNull(value, NULL_VALUE);
-        if (capacity == 0 && spinState == RECEIVING && !Tracing.on && claimSpinner(RECEIVING)) {
-            meetSpinner(value, MET); // without the lock: see the overview
+        if (claimSpinnerUnlocked(RECEIVING)) {
+            meetSpinner(value, MET);
             return;
         }
         // The goroutine parks in this frame, not in a helper's: a parked goroutine's frames are copied to the heap,
@@ -212,7 +212,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      */
     boolean sendNow(Object value) {
         if (closed) throw new Panic("send on closed channel");
-        if (capacity == 0 && claimSpinner(RECEIVING)) {
+        if (claimSpinner(RECEIVING)) {
             Goroutine receiver = meetSpinner(value, MET);
             long seq = sent++;
             if (Tracing.on) traceHandoff(Goroutine.peek(), receiver, value, seq);
@@ -249,7 +249,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     @Override
     @SuppressWarnings("unchecked")
     public T recv() {
-        if (capacity == 0 && spinState == SENDING && !Tracing.on && claimSpinner(SENDING)) return (T) takeFromSpinner();
+        if (claimSpinnerUnlocked(SENDING)) return (T) takeFromSpinner();
         Object v = recvOrEnqueue();
         int budget = spins();
         if (v == SPIN) {
@@ -286,7 +286,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
 
     /** Receives, waiting if need be; returns the value or {@link #CLOSED}. */
     private Object receive() {
-        if (capacity == 0 && spinState == SENDING && !Tracing.on && claimSpinner(SENDING)) return takeFromSpinner();
+        if (claimSpinnerUnlocked(SENDING)) return takeFromSpinner();
         Object v = recvOrEnqueue();
         int budget = spins();
         if (v == SPIN) {
@@ -350,7 +350,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
      * @return the value, {@link #CLOSED} if the channel is closed and drained, or {@link #WOULD_BLOCK}
      */
     Object recvNow() {
-        if (capacity == 0 && claimSpinner(SENDING)) {
+        if (claimSpinner(SENDING)) {
             Object offered = spinnerElem;
             return took(offered, meetSpinner(null, MET));
         }
@@ -452,10 +452,27 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
 
     /**
      * Claims the spinner, if there is one that is {@code spinning} ({@link #SENDING} or {@link #RECEIVING}): then the
-     * caller, and nobody else, must {@link #meetSpinner meet} it. The lock need not be held.
+     * caller, and nobody else, must {@link #meetSpinner meet} it. The lock must be held.
      */
     private boolean claimSpinner(int spinning) {
-        return spinState == spinning && SPIN_STATE.compareAndSet(this, spinning, CLAIMED);
+        return claimSpinner(spinning, true);
+    }
+
+    /**
+     * {@link #claimSpinner}, for a plain send or receive that has not taken the lock (see the overview): not while
+     * tracing, whose records of a hand-off are made under the lock.
+     */
+    private boolean claimSpinnerUnlocked(int spinning) {
+        return claimSpinner(spinning, false);
+    }
+
+    /**
+     * A buffered channel never has a spinner, and does not read {@link #spinState} at all: reading it made capacity 1
+     * slower. Tracing is looked at last, and only by a claim without the lock, for the same reason.
+     */
+    private boolean claimSpinner(int spinning, boolean locked) {
+        return capacity == 0 && spinState == spinning && (locked || !Tracing.on)
+                && SPIN_STATE.compareAndSet(this, spinning, CLAIMED);
     }
 
     /** Meets a spinning sender claimed by this goroutine, without the lock, and returns the value it sends. */
