@@ -10,7 +10,8 @@ import java.lang.invoke.VarHandle;
  *
  * <p>The lock guards a few dozen instructions that never wait, so its holder usually leaves within a short spin:
  * {@link #lock()} tries, spins, and only then sleeps. Parking a virtual thread would cost it microseconds to
- * wait out nanoseconds. Sleepers wait on a monitor made on first need, and count themselves in a field next to the
+ * wait out nanoseconds. A spinning thread may look at the lock after every pause, or back off: see
+ * {@link #ChanLock(int)}. Sleepers wait on a monitor made on first need, and count themselves in a field next to the
  * lock word, so that a release looks at one cache line only.
  *
  * <p>A release is a plain store, not an atomic instruction: a hand-off between two goroutines takes and releases
@@ -48,10 +49,24 @@ abstract class ChanLock {
     }
 
     private volatile int state;
+    /** The most pauses a spinning thread makes between two looks at the lock; see {@link #ChanLock(int)}. */
+    private final int longestPause;
     /** Threads asleep on {@link #monitor}, or about to be; changed only while holding it. */
     private volatile int sleepers;
     /** The monitor that sleepers wait on, made by the first one; private, so no other code can hold it. */
     private volatile Object monitor;
+
+    /**
+     * A lock whose spinning threads look at it after every pause ({@code longestPause} 1), or back off: they pause
+     * twice as long after each look, up to {@code longestPause} pauses. A look fetches the lock's cache line, which
+     * also holds the fields the lock guards, away from the holder, which must fetch it back to go on. A thread that
+     * backs off leaves the holder to do several operations in a row, and get the lock again without a wait, with
+     * the line in its own cache; the thread that waits gets it a little later than it could have.
+     */
+    ChanLock(int longestPause) {
+        if (longestPause < 1) throw new IllegalArgumentException("longestPause " + longestPause + " < 1");
+        this.longestPause = longestPause;
+    }
 
     final void lock() {
         if (!STATE.compareAndSet(this, UNLOCKED, LOCKED)) lockContended();
@@ -71,8 +86,8 @@ abstract class ChanLock {
     }
 
     private void lockContended() {
-        for (int i = 0; i < SPINS; i++) {
-            Thread.onSpinWait();
+        for (int i = 0, pause = 1; i < SPINS; i += pause, pause = Math.min(pause << 1, longestPause)) {
+            for (int j = 0; j < pause; j++) Thread.onSpinWait();
             if (state == UNLOCKED && STATE.compareAndSet(this, UNLOCKED, LOCKED)) return;
         }
         Object m = monitor();

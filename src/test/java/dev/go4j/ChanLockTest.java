@@ -2,6 +2,8 @@ package dev.go4j;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -23,12 +25,21 @@ class ChanLockTest {
 
     private static final class Counter extends ChanLock {
         long n; // guarded by the lock, deliberately plain: a lost update shows a broken lock
+
+        Counter(int longestPause) {
+            super(longestPause);
+        }
+
+        Counter() {
+            this(1);
+        }
     }
 
-    @Test
+    @ParameterizedTest(name = "backing off up to {0} pauses")
+    @ValueSource(ints = {1, 16})
     @DisplayName("no two threads hold it at once: a plain counter incremented under it loses no update")
-    void mutualExclusion() {
-        Counter c = new Counter();
+    void mutualExclusion(int longestPause) {
+        Counter c = new Counter(longestPause);
         int threads = 8, each = 50_000;
         assertTimeoutPreemptively(LIMIT, () -> {
             List<Thread> all = new ArrayList<>();
@@ -48,10 +59,11 @@ class ChanLockTest {
         assertEquals((long) threads * each, c.n);
     }
 
-    @Test
+    @ParameterizedTest(name = "backing off up to {0} pauses")
+    @ValueSource(ints = {1, 16})
     @DisplayName("threads that went to sleep waiting for it all get it once it is released")
-    void sleepersAllWake() throws Exception {
-        Counter c = new Counter();
+    void sleepersAllWake(int longestPause) throws Exception {
+        Counter c = new Counter(longestPause);
         int waiters = 12;
         CountDownLatch started = new CountDownLatch(waiters);
         AtomicBoolean held = new AtomicBoolean(true);
@@ -105,6 +117,12 @@ class ChanLockTest {
 
     private static int field(ChanLock lock, String name) throws ReflectiveOperationException {
         return (int) field(name).getVolatile(lock);
+    }
+
+    @Test
+    @DisplayName("a lock that backs off by less than one pause is refused")
+    void pauseOutOfRange() {
+        assertThrows(IllegalArgumentException.class, () -> new Counter(0));
     }
 
     @Test
