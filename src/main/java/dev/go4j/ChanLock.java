@@ -28,8 +28,8 @@ abstract class ChanLock {
     private static final int LOCKED = 1;
 
     /**
-     * How often {@link #lock()} checks a taken lock before it sleeps: as long as a goroutine spins for its partner.
-     * A holder still there after that many checks was most likely descheduled; sooner, sleeping costs more than it
+     * How many pauses {@link #lock()} spends on a taken lock before it sleeps: as many as a goroutine spins for its
+     * partner. A holder still there after that long was most likely descheduled; sooner, sleeping costs more than it
      * saves, since the sleeper must be woken through the monitor, and every release meanwhile takes the monitor.
      */
     private static final int SPINS = Parker.MAX_SPINS;
