@@ -180,20 +180,12 @@ class SpinnerTest {
      */
     private static CompletableFuture<Throwable> sendOnceSpinning(Chan<Integer> c, int value, AtomicInteger ready,
                                                                  AtomicInteger found) {
-        CompletableFuture<Throwable> sent = new CompletableFuture<>();
-        go(() -> {
+        return sendInBackground(c, value, () -> {
             ready.incrementAndGet();
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
             while (!c.hasSpinner() && System.nanoTime() < deadline) Thread.onSpinWait();
             if (c.hasSpinner()) found.incrementAndGet();
-            try {
-                c.send(value);
-                sent.complete(null);
-            } catch (Panic p) {
-                sent.complete(p);
-            }
         });
-        return sent;
     }
 
     /**
@@ -210,8 +202,14 @@ class SpinnerTest {
 
     /** Sends {@code value} on {@code c} from a new goroutine; completes with null once sent, or with its panic. */
     private static CompletableFuture<Throwable> sendInBackground(Chan<Integer> c, int value) {
+        return sendInBackground(c, value, () -> {});
+    }
+
+    /** {@link #sendInBackground(Chan, int)}, where the new goroutine runs {@code first} before it sends. */
+    private static CompletableFuture<Throwable> sendInBackground(Chan<Integer> c, int value, Runnable first) {
         CompletableFuture<Throwable> sent = new CompletableFuture<>();
         go(() -> {
+            first.run();
             try {
                 c.send(value);
                 sent.complete(null);
