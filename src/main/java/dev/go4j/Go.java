@@ -214,7 +214,8 @@ public final class Go {
      * @return the index of the case that was chosen
      * @throws Panic                         "send on closed channel" if a send case's channel is closed when
      *                                       polled or closes while the select waits
-     * @throws IllegalArgumentException      if there is more than one default case
+     * @throws IllegalArgumentException      if there is more than one default case, or more than 65 536 cases
+     *                                       (Go's limit)
      * @throws UncheckedInterruptedException if interrupted while blocked; then no case happened
      */
     public static int select(Case... cases) {

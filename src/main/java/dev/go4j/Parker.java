@@ -2,6 +2,8 @@ package dev.go4j;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -35,7 +37,7 @@ class Parker {
     static final int WAITING = -1;
     /** State once the waiter gave up because it was interrupted. */
     static final int CANCELLED = -2;
-    /** State once the waiter was told it can never be woken (a deadlock); {@link #abortCause} says why. */
+    /** State once the waiter was told it can never be woken (a deadlock); {@link #failure(int)} says why. */
     static final int ABORTED = -3;
     /** State while nobody has woken the waiter, and it sleeps: it counts as blocked in its program. */
     static final int PARKED = -4;
@@ -68,11 +70,21 @@ class Parker {
     /** What {@link #claim} did: ended the wait of a sleeping waiter, which runs once {@link #release() released}. */
     static final int WON_ASLEEP = 2;
 
+    /**
+     * Why each {@link #ABORTED} wait was aborted, from {@link #abort} until its waiter reads it. Only the waits of
+     * threads that are not goroutines (a notebook cell's) are ever aborted, when their program deadlocks: a map for
+     * those few keeps a field off every parker, which a waiting goroutine holds for as long as it waits.
+     */
+    private static final Map<Parker, Throwable> ABORT_CAUSES = new ConcurrentHashMap<>();
+
+    /** Bits of {@link #waitBits}: the wait was let spin before parking (see await). */
+    private static final byte COULD_SPIN = 1;
+    /** Bits of {@link #waitBits}: the waiter stopped spinning and parked. */
+    private static final byte SLEPT = 2;
+
     private final Goroutine goroutine = Goroutine.current();
     private volatile int state;
-    private Throwable abortCause; // written before the compare-and-set to ABORTED, read after it
-    private boolean slept;        // the waiter stopped spinning and parked; only the waiter reads and writes it
-    private boolean couldSpin;    // the wait was let spin before parking (see await); likewise
+    private byte waitBits; // COULD_SPIN and SLEPT, for the wait in progress or the last one; only the waiter uses it
 
     /** A parker for a wait of the calling goroutine. */
     Parker() {
@@ -87,7 +99,7 @@ class Parker {
      */
     void rearm() {
         STATE.set(this, WAITING); // published like the constructor's write
-        slept = false;
+        waitBits &= ~SLEPT;
     }
 
     /**
@@ -132,17 +144,25 @@ class Parker {
 
     /** Wakes the waiter to fail with {@code why}, unless it was woken first. */
     boolean abort(Throwable why) {
-        abortCause = why;
-        return wake(ABORTED);
+        ABORT_CAUSES.put(this, why); // read by the waiter once it sees ABORTED
+        if (wake(ABORTED)) return true;
+        ABORT_CAUSES.remove(this);
+        return false;
     }
 
     /** What a waiter whose wait ended with a negative {@code outcome} throws. */
     RuntimeException failure(int outcome) {
         if (outcome == ABORTED) {
-            if (abortCause instanceof Error e) throw e;
-            return (RuntimeException) abortCause;
+            Throwable why = ABORT_CAUSES.remove(this);
+            if (why instanceof Error e) throw e;
+            return (RuntimeException) why;
         }
         return new UncheckedInterruptedException();
+    }
+
+    /** How many aborted waits have not yet read why: for tests. */
+    static int abortCausesHeld() {
+        return ABORT_CAUSES.size();
     }
 
     /** The goroutine that waits. */
@@ -178,14 +198,14 @@ class Parker {
         Goroutine g = goroutine;
         if (g.wokenOneQueued() && state == WAITING) Thread.yield();
         if (spinLimit > 0 && g.program.crowded()) spinLimit = 0;
-        couldSpin = spinLimit > 0;
+        waitBits = spinLimit > 0 ? COULD_SPIN : 0;
         int s;
         for (int i = 0; i < spinLimit; i++) {
             if ((s = state) != WAITING) return s;
             Thread.onSpinWait();
         }
         if (!STATE.compareAndSet(this, WAITING, PARKED)) return state; // woken while spinning
-        slept = true;
+        waitBits |= SLEPT;
         boolean interruptedLate = false;
         g.block(this, status, subject);
         try {
@@ -212,9 +232,9 @@ class Parker {
         return s;
     }
 
-    /** Whether the waiter had to park: its partner did not come while it spun. Read by the waiter after await. */
+    /** Whether the waiter had to park: its partner did not come while it waitBits. Read by the waiter after await. */
     boolean slept() {
-        return slept;
+        return (waitBits & SLEPT) != 0;
     }
 
     /**
@@ -222,7 +242,7 @@ class Parker {
      * wait tells whether spinning pays. Read by the waiter after await.
      */
     boolean couldSpin() {
-        return couldSpin;
+        return (waitBits & COULD_SPIN) != 0;
     }
 
     /**

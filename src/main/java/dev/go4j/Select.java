@@ -23,6 +23,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * </ol>
  */
 final class Select {
+    /** The most cases a select may have, as in Go (reflect.Select's limit): a waiter keeps its case number in a char. */
+    static final int MAX_CASES = 1 << 16;
+
     private final Case[] cases;
     /** Channels of the cases, one per case; null for the default case and for nil channels. */
     private final Chan<Object>[] chans;
@@ -33,6 +36,9 @@ final class Select {
 
     @SuppressWarnings("unchecked")
     private Select(Case[] cases) {
+        if (cases.length > MAX_CASES) {
+            throw new IllegalArgumentException("select: too many cases (" + cases.length + ", at most " + MAX_CASES + ")");
+        }
         this.cases = cases;
         this.chans = new Chan[cases.length];
         int def = -1;

@@ -17,8 +17,12 @@ package dev.go4j;
 final class Waiter extends Parker {
     /** The parker through which this waiter's wait ends: this waiter, or the first waiter of its select. */
     final Parker parker;
-    /** Which case of a select this is (0 for a plain operation); outcomes are reported as {@code caseIndex << 1 | closedBit}. */
-    final int caseIndex;
+    /**
+     * Which case of a select this is (0 for a plain operation); outcomes are reported as {@code caseIndex << 1 |
+     * closedBit}. A {@code char}, as Go's select keeps case numbers in 16 bits: a select has at most
+     * {@link Select#MAX_CASES} cases.
+     */
+    final char caseIndex;
     /** Whether this waiter sends, and so sits in its channel's send queue; else it receives. */
     boolean sends;
     /** For a sender: the value to send. For a receiver: where the sender puts the value before waking it. */
@@ -52,7 +56,7 @@ final class Waiter extends Parker {
      */
     Waiter(Parker shared, int caseIndex, boolean sends, Object elem) {
         this.parker = shared != null ? shared : this;
-        this.caseIndex = caseIndex;
+        this.caseIndex = (char) caseIndex;
         this.sends = sends;
         this.elem = elem;
     }

@@ -197,6 +197,25 @@ class BadInputTest {
             var e = assertThrows(IllegalArgumentException.class, () -> select(defaultCase(), defaultCase()));
             assertEquals("multiple defaults in select", e.getMessage());
         }
+
+        @Test
+        @DisplayName("a select takes up to 65 536 cases, Go's limit, and rejects more")
+        void tooManyCases() {
+            Case[] cases = new Case[65_536];
+            Arrays.fill(cases, recv(chan()));
+            Chan<Integer> last = chan();
+            cases[cases.length - 1] = recv(last);
+            go(() -> {
+                while (last.waiting()[1] == 0) Thread.yield(); // the select waits: its case number travels in a waiter
+                last.send(1);
+            });
+            assertEquals(65_535, select(cases));
+
+            Case[] tooMany = Arrays.copyOf(cases, 65_537);
+            tooMany[65_536] = defaultCase();
+            var e = assertThrows(IllegalArgumentException.class, () -> select(tooMany));
+            assertEquals("select: too many cases (65537, at most 65536)", e.getMessage());
+        }
     }
 
     @Nested

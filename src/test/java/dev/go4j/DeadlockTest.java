@@ -295,6 +295,7 @@ class DeadlockTest {
             assertMentions(e.getMessage(), "fatal error: all goroutines are asleep - deadlock!",
                     "waiting to receive from chan \"lonely\"(unbuffered)");
             assertArrayEquals(new int[] {0, 0}, c.waiting(), "the failed receive left no waiter behind");
+            assertEquals(0, Parker.abortCausesHeld(), "the aborted wait's cause is not kept once thrown");
         }
 
         @Test
