@@ -193,14 +193,18 @@ public final class Program {
 
     /**
      * Whether more of this program's goroutines are ready to run than twice the carriers, so that more goroutines
-     * wait for a carrier than there are carriers. A goroutine about to wait then parks at once instead of spinning:
-     * its carrier has other work, and the partner it would spin for is most likely one of those waiting. (Go's
-     * scheduler spins only while no goroutine waits for a processor. A few waiting ones are let be: with three
-     * goroutines on two carriers, as in a select over two senders, the partner is most likely running, and spinning
-     * made that select nearly twice as fast.)
+     * wait for a carrier than there are carriers; or whether there is only one carrier. A goroutine about to wait
+     * then parks at once instead of spinning: its carrier has other work, and the partner it would spin for is most
+     * likely one of those waiting. (Go's scheduler spins only while no goroutine waits for a processor. A few waiting
+     * ones are let be: with three goroutines on two carriers, as in a select over two senders, the partner is most
+     * likely running, and spinning made that select nearly twice as fast.)
+     *
+     * <p>On a single carrier ({@code gomaxprocs(1)}), a spinning goroutine holds the one carrier its partner needs,
+     * so it always spins in vain: a select over two senders took 2.9 µs spinning, and 0.25 µs parking at once.
      */
     boolean crowded() {
-        return running.get() > 2 * Carriers.count();
+        int carriers = Carriers.count();
+        return carriers == 1 || running.get() > 2 * carriers;
     }
 
     void resumed(Goroutine g) {

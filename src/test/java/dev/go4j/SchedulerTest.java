@@ -98,6 +98,24 @@ class SchedulerTest {
     }
 
     @Test
+    @DisplayName("on a single carrier nobody spins: a program counts as crowded there, even with main alone")
+    void oneCarrierIsCrowded() {
+        int before = gomaxprocs(0);
+        try {
+            Program.run(Duration.ofSeconds(20), () -> {
+                Program program = Goroutine.current().program;
+                assertFalse(program.crowded(), "main alone on " + before + " carriers");
+                gomaxprocs(1);
+                assertTrue(program.crowded(), "main alone on one carrier");
+                gomaxprocs(before);
+                assertFalse(program.crowded(), "main alone on " + before + " carriers again");
+            });
+        } finally {
+            gomaxprocs(before);
+        }
+    }
+
+    @Test
     @DisplayName("a wait while the program is crowded does not spin, and teaches its channel nothing about spinning")
     void crowdedWaitTeachesNothing() {
         assumeTrue(Parker.MAX_SPINS > 0, "on one core nobody spins");
