@@ -1,28 +1,35 @@
 #!/usr/bin/env bash
 # Compares two versions of go4j's runtime, scenario by scenario: both versions in one JVM, alternating round by
-# round, with the median of the per-round ratios B / A (below 1: B is faster). Meant for small changes, whose effect
-# is often smaller than what differs from one JVM to the next; see src/jmh/ab/Alternate.java.
-#   ./go4j ab A B [--rounds N] [SCENARIO...]
+# round, with the median of the per-round ratios B / A (below 1: B is faster); then the same in more JVMs, since
+# each JVM compiles each version's code its own way, and sums them up as the median of the JVMs' medians. Meant for
+# small changes, whose effect is often smaller than what differs from one JVM to the next; see
+# src/jmh/ab/Alternate.java.
+#   ./go4j ab A B [--rounds N] [--jvms K] [SCENARIO...]
 #   A, B        git revisions (a commit, a branch, HEAD~1), or . for the working tree
-#   --rounds N  measured rounds per scenario, after 4 warm-up rounds (default: 40)
+#   --rounds N  measured rounds per scenario in each JVM, after 4 warm-up rounds (default: 20)
+#   --jvms K    JVMs per scenario (default: 3)
 #   SCENARIO    pair cap1 cap16 cap100 pingpong select pairs10k spawn daisy (default: all of them)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 : "${GO4J_JAVA_HOME:?run this through ./go4j ab}"
 
-rounds=40 versions=() scenarios=()
+rounds=20 jvms=3 versions=() scenarios=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds)
       rounds=${2:-}
       [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "--rounds needs a positive number, got '${rounds}'" >&2; exit 2; }
       shift ;;
+    --jvms)
+      jvms=${2:-}
+      [[ "$jvms" =~ ^[1-9][0-9]*$ ]] || { echo "--jvms needs a positive number, got '${jvms}'" >&2; exit 2; }
+      shift ;;
     -h|--help) sed -n '2,/^set /p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) if [ ${#versions[@]} -lt 2 ]; then versions+=("$1"); else scenarios+=("$1"); fi ;;
   esac
   shift
 done
-[ ${#versions[@]} -eq 2 ] || { echo "usage: ./go4j ab A B [--rounds N] [SCENARIO...]" >&2; exit 2; }
+[ ${#versions[@]} -eq 2 ] || { echo "usage: ./go4j ab A B [--rounds N] [--jvms K] [SCENARIO...]" >&2; exit 2; }
 [ ${#scenarios[@]} -gt 0 ] || scenarios=(pair cap1 cap16 cap100 pingpong select pairs10k spawn daisy)
 
 WORK=$(mktemp -d)
@@ -50,8 +57,18 @@ build "${versions[0]}" a
 build "${versions[1]}" b
 "$GO4J_JAVA_HOME/bin/javac" -d "$WORK/runner" "$ROOT/src/jmh/ab/Alternate.java"
 
-echo "== $rounds rounds per scenario; B/A below 1 means B is faster"
+echo "== $jvms JVMs per scenario, $rounds rounds in each; B/A below 1 means B is faster"
 for s in "${scenarios[@]}"; do
-  "$GO4J_JAVA_HOME/bin/java" -Xms2g -Xmx2g -cp "$WORK/runner" Alternate \
-    "$WORK/a/classes" "$WORK/a/scenarios" "$WORK/b/classes" "$WORK/b/scenarios" "$s" "$rounds"
+  medians=()
+  for ((j = 1; j <= jvms; j++)); do
+    line=$("$GO4J_JAVA_HOME/bin/java" -Xms2g -Xmx2g -cp "$WORK/runner" Alternate \
+      "$WORK/a/classes" "$WORK/a/scenarios" "$WORK/b/classes" "$WORK/b/scenarios" "$s" "$rounds")
+    echo "$line"
+    medians+=("$(sed -E 's/.* B\/A median ([0-9.]+) .*/\1/' <<< "$line")")
+  done
+  # The median of the JVMs' medians: one JVM whose copy of A or B compiled unluckily does not move it.
+  printf '%s\n' "${medians[@]}" | sort -n | awk -v s="$s" '
+    { m[NR] = $1 }
+    END { mid = NR % 2 ? m[(NR + 1) / 2] : (m[NR / 2] + m[NR / 2 + 1]) / 2
+          printf "%-9s B/A %.3f, the median of %d JVMs (from %.3f to %.3f)\n", s, mid, NR, m[1], m[NR] }'
 done

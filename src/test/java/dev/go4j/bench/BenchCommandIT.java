@@ -98,11 +98,13 @@ class BenchCommandIT {
     }
 
     @Test
-    @DisplayName("ab: compiles two versions of the runtime and times a scenario for both in one JVM")
+    @DisplayName("ab: compiles two versions of the runtime, times a scenario for both in each JVM, and sums up the JVMs")
     void ab() {
-        Shell.Run ab = Shell.run(Map.of(), 5, "./go4j", "ab", ".", ".", "--rounds", "2", "pair");
+        Shell.Run ab = Shell.run(Map.of(), 5, "./go4j", "ab", ".", ".", "--rounds", "2", "--jvms", "2", "pair");
         assertTrue(ab.ok(), "./go4j ab failed:\n" + ab.output());
-        assertTrue(ab.output().matches("(?s).*\npair +B/A median \\d+\\.\\d{3} \\(quartiles .*, 2 rounds\n.*"), ab.output());
+        String perJvm = "\npair +B/A median \\d+\\.\\d{3} \\(quartiles .*, 2 rounds";
+        String summary = "\npair +B/A \\d+\\.\\d{3}, the median of 2 JVMs \\(from \\d+\\.\\d{3} to \\d+\\.\\d{3}\\)\n";
+        assertTrue(ab.output().matches("(?s).*" + perJvm + perJvm + summary + ".*"), ab.output());
 
         Shell.Run unknown = Shell.run(Map.of(), 5, "./go4j", "ab", ".", ".", "--rounds", "1", "pong");
         assertFalse(unknown.ok(), unknown.output());
