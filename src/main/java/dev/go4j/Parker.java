@@ -77,9 +77,9 @@ class Parker {
      */
     private static final Map<Parker, Throwable> ABORT_CAUSES = new ConcurrentHashMap<>();
 
-    /** Bits of {@link #waitBits}: the wait was let spin before parking (see await). */
+    /** A bit of {@link #waitBits}: the wait was let spin before parking (see await). */
     private static final byte COULD_SPIN = 1;
-    /** Bits of {@link #waitBits}: the waiter stopped spinning and parked. */
+    /** A bit of {@link #waitBits}: the waiter stopped spinning and parked. */
     private static final byte SLEPT = 2;
 
     private final Goroutine goroutine = Goroutine.current();
@@ -232,7 +232,7 @@ class Parker {
         return s;
     }
 
-    /** Whether the waiter had to park: its partner did not come while it waitBits. Read by the waiter after await. */
+    /** Whether the waiter had to park: its partner did not come while it spun. Read by the waiter after await. */
     boolean slept() {
         return (waitBits & SLEPT) != 0;
     }
