@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Describes goroutines the way Go's runtime does ({@code goroutine 7 [chan send]:}), and better: what each one
@@ -22,8 +21,12 @@ final class GoroutineDump {
 
     /** Every goroutine in {@code gs}, oldest first, separated by blank lines. */
     static String of(Collection<Goroutine> gs) {
-        return gs.stream().sorted(Comparator.comparingLong(g -> g.id)).map(GoroutineDump::describe)
-                .collect(Collectors.joining("\n"));
+        return String.join("\n", describeInOrder(gs));
+    }
+
+    /** Each goroutine in {@code gs}, oldest first, so that a program's reports read the same on every run. */
+    static List<String> describeInOrder(Collection<Goroutine> gs) {
+        return gs.stream().sorted(Comparator.comparingLong(g -> g.id)).map(GoroutineDump::describe).toList();
     }
 
     /** One goroutine: its header, what it waits on, and its learner frames. */

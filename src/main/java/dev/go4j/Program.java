@@ -249,7 +249,7 @@ public final class Program {
         settle();
         List<Goroutine> leaked = new ArrayList<>();
         for (Goroutine m : members.snapshot()) if (m != main && m.isAsleep()) leaked.add(m);
-        List<String> leakReport = leaked.stream().map(GoroutineDump::describe).toList();
+        List<String> leakReport = GoroutineDump.describeInOrder(leaked);
         for (Timers.Alarm a : alarms) a.cancel();
         for (Goroutine m : members.snapshot()) m.thread.interrupt();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
@@ -261,7 +261,7 @@ public final class Program {
                 break;
             }
         }
-        List<String> unstoppable = members.snapshot().stream().map(GoroutineDump::describe).toList();
+        List<String> unstoppable = GoroutineDump.describeInOrder(members.snapshot());
         return new Result(elapsed, leakReport, unstoppable);
     }
 

@@ -154,6 +154,22 @@ class ProgramTest {
         }
 
         @Test
+        @DisplayName("leaks are reported oldest first, however many there are")
+        void leaksInOrder() {
+            int n = 3 * Members.Segment.SIZE; // several segments, which the set reads newest first
+            Program.Result r = Program.run(Duration.ofSeconds(10), () -> {
+                Chan<Integer> c = chan();
+                for (int i = 0; i < n; i++) go(c::recv);
+                sleep(millis(50));
+            });
+            assertEquals(n, r.leaked().size(), r.report());
+            for (int i = 0; i < n; i++) {
+                String expected = "goroutine " + (i + 2) + " [chan receive]"; // main is goroutine 1
+                assertTrue(r.leaked().get(i).startsWith(expected), "leak " + i + ": " + r.leaked().get(i));
+            }
+        }
+
+        @Test
         @DisplayName("Go.run prints the leak report on System.err")
         void leakPrinted() {
             run(() -> {
