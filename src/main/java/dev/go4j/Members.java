@@ -17,6 +17,12 @@ import java.util.function.Predicate;
  * null until its claimer fills it, then the goroutine, then {@link #LEFT} once the goroutine has left. So a
  * goroutine that leaves is no longer referenced from here, and can be collected with its thread at once.
  *
+ * <p>A goroutine joins the stripe of the thread that adds it, its spawner's. So a spawner fills one segment's slots
+ * in a row, and is done with each cache line of them within a few spawns: the goroutines it started, which leave
+ * from other processors, mostly write to lines it no longer needs. (Striped by goroutine number, a spawner took
+ * turns over all stripes, and each leave pulled away a line that it was still filling; striped by thread, spawning
+ * took 0.93 to 0.95 times as long, and the daisy chain 0.95.) Spawners on different threads rarely share a stripe.
+ *
  * <p>A segment whose every slot says {@code LEFT} is empty for good, and a sweep unlinks it. A join starts a
  * sweep once its stripe has twice as many segments as the last sweep kept, so sweeping costs each join a
  * constant amount on average. A sweep reads slots only, never the goroutines in them, so each segment costs it a
@@ -40,8 +46,14 @@ final class Members {
         for (int i = 0; i < STRIPES; i++) stripes[i] = new Stripe();
     }
 
+    /** Adds {@code g} to the stripe of the calling thread. */
     void add(Goroutine g) {
-        stripes[(int) g.id & (STRIPES - 1)].push(g);
+        add(g, Thread.currentThread().threadId());
+    }
+
+    /** Adds {@code g} to the stripe that {@code key} picks: one key, one stripe. */
+    void add(Goroutine g, long key) {
+        stripes[(int) key & (STRIPES - 1)].push(g);
     }
 
     /** Takes {@code g} out of the set; it must have been added. */

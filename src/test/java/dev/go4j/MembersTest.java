@@ -50,6 +50,24 @@ class MembersTest {
     }
 
     @Test
+    @DisplayName("one thread's goroutines fill one segment in a row, so a spawner soon leaves each cache line of slots")
+    void oneSpawnerOneSegment() {
+        Members members = new Members();
+        List<Goroutine> all = new ArrayList<>();
+        for (int i = 0; i < Members.Segment.SIZE; i++) {
+            Goroutine g = goroutine();
+            all.add(g);
+            members.add(g);
+        }
+        for (int i = 0; i < all.size(); i++) {
+            assertSame(all.get(0).segment, all.get(i).segment, "goroutine " + i + " is in another segment");
+            assertEquals(i, all.get(i).slot);
+        }
+        all.forEach(members::remove);
+        assertTrue(members.isEmpty());
+    }
+
+    @Test
     @DisplayName("segments emptied by goroutines that left are unlinked, so a long run of short goroutines leaves no trail")
     void sweeps() {
         Members members = new Members();
@@ -105,7 +123,7 @@ class MembersTest {
                     List<Goroutine> mine = new ArrayList<>();
                     for (int i = 0; i < each; i++) {
                         Goroutine g = goroutine();
-                        members.add(g);
+                        members.add(g, g.id); // every thread takes turns over every stripe: joiners meet
                         mine.add(g);
                         if (mine.size() > 16) members.remove(mine.remove(0));
                     }
