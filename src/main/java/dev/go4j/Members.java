@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  * in a row, and is done with each cache line of them within a few spawns: the goroutines it started, which leave
  * from other processors, mostly write to lines it no longer needs. (Striped by goroutine number, a spawner took
  * turns over all stripes, and each leave pulled away a line that it was still filling; striped by thread, spawning
- * took 0.93 to 0.95 times as long, and the daisy chain 0.95.) Spawners on different threads rarely share a stripe.
+ * took 0.93 to 0.95 times as long, and the daisy chain 0.94 to 0.95.) Spawners on different threads rarely share a
+ * stripe.
  *
  * <p>A segment whose every slot says {@code LEFT} is empty for good, and a sweep unlinks it. A join starts a
  * sweep once its stripe has twice as many segments as the last sweep kept, so sweeping costs each join a
