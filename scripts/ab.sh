@@ -12,17 +12,18 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 : "${GO4J_JAVA_HOME:?run this through ./go4j ab}"
+. "$ROOT/scripts/options.sh"
 
 rounds=20 jvms=3 versions=() scenarios=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds)
       rounds=${2:-}
-      [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "--rounds needs a positive number, got '${rounds}'" >&2; exit 2; }
+      go4j_positive_number --rounds "$rounds"
       shift ;;
     --jvms)
       jvms=${2:-}
-      [[ "$jvms" =~ ^[1-9][0-9]*$ ]] || { echo "--jvms needs a positive number, got '${jvms}'" >&2; exit 2; }
+      go4j_positive_number --jvms "$jvms"
       shift ;;
     -h|--help) sed -n '2,/^set /p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) if [ ${#versions[@]} -lt 2 ]; then versions+=("$1"); else scenarios+=("$1"); fi ;;

@@ -13,6 +13,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 : "${GO4J_JAVA_HOME:?run this through ./go4j bench}"
 . "$ROOT/scripts/jdk.sh"
+. "$ROOT/scripts/options.sh"
 
 quick=false notebooks=true rounds="" jmh_args=()
 while [ $# -gt 0 ]; do
@@ -20,7 +21,7 @@ while [ $# -gt 0 ]; do
     --quick) quick=true ;;
     --rounds)
       rounds=${2:-}
-      [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "--rounds needs a positive number, got '${rounds}'" >&2; exit 2; }
+      go4j_positive_number --rounds "$rounds"
       shift ;;
     --no-notebooks) notebooks=false ;;
     -h|--help) sed -n '2,/^set /p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
