@@ -55,6 +55,9 @@ else
 fi
 fork_opts=()
 [ ${#java_opts[@]} -gt 0 ] && fork_opts=(-jvmArgsPrepend "${java_opts[*]}")
+# Each score is shown with the round trip of a cache line between the two cores measured with it: the host moves a
+# virtual machine's cores about, and scores taken at very different round trips do not compare.
+probe=(-prof dev.go4j.bench.CoreToCore)
 
 # Go's own figures, from the same scenarios written in Go, run in each round like every other implementation.
 go_version=""
@@ -67,7 +70,7 @@ fi
 results=()
 for ((round = 1; round <= rounds; round++)); do
   echo "== JMH ($($quick && echo quick || echo full) mode), round $round of $rounds"
-  "$JAVA" "${java_opts[@]}" -jar "$JAR" "${timing[@]}" "${fork_opts[@]}" -foe true \
+  "$JAVA" "${java_opts[@]}" -jar "$JAR" "${timing[@]}" "${probe[@]}" "${fork_opts[@]}" -foe true \
     -rf json -rff "$OUT/jmh-$round.json" "${jmh_args[@]}"
   results+=("$OUT/jmh-$round.json")
   if [ -n "$go_version" ] && [ ${#jmh_args[@]} -eq 0 ]; then

@@ -15,7 +15,9 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -46,10 +48,11 @@ type metric struct {
 }
 
 type result struct {
-	Benchmark     string            `json:"benchmark"`
-	Mode          string            `json:"mode"`
-	Params        map[string]string `json:"params,omitempty"`
-	PrimaryMetric metric            `json:"primaryMetric"`
+	Benchmark        string            `json:"benchmark"`
+	Mode             string            `json:"mode"`
+	Params           map[string]string `json:"params,omitempty"`
+	PrimaryMetric    metric            `json:"primaryMetric"`
+	SecondaryMetrics map[string]metric `json:"secondaryMetrics,omitempty"`
 }
 
 var sink int // results are summed into it, so that no work can be left out
@@ -69,11 +72,12 @@ func main() {
 	bytes := parkedMemory(*parked)
 	fmt.Fprintf(os.Stderr, "%-16s %d parked: %.0f B each\n", "ParkedMemory", *parked, bytes)
 	results := []result{{"dev.go4j.bench.ParkedMemory.go", "memory",
-		map[string]string{"goroutines": fmt.Sprint(*parked)}, metric{bytes, "B/op"}}}
+		map[string]string{"goroutines": fmt.Sprint(*parked)}, metric{bytes, "B/op"}, nil}}
 	for _, s := range scenarios() {
-		score := measure(s, warmups, iterations)
-		fmt.Fprintf(os.Stderr, "%-16s %v: %.1f %s/op\n", s.class, s.params, score, s.unit)
-		results = append(results, result{"dev.go4j.bench." + s.class + ".go", "avgt", s.params, metric{score, s.unit + "/op"}})
+		score, trip := measure(s, warmups, iterations)
+		fmt.Fprintf(os.Stderr, "%-16s %v: %.1f %s/op (core-to-core %.0f ns)\n", s.class, s.params, score, s.unit, trip)
+		results = append(results, result{"dev.go4j.bench." + s.class + ".go", "avgt", s.params, metric{score, s.unit + "/op"},
+			map[string]metric{"core-to-core": {trip, "ns"}}})
 	}
 
 	data, err := json.MarshalIndent(results, "", "  ")
@@ -89,10 +93,12 @@ func main() {
 }
 
 // measure runs warm-up iterations, then measured ones, each repeating the scenario for about a second, and
-// returns the mean cost of one operation over the measured iterations, in the scenario's unit.
-func measure(s scenario, warmups, iterations int) float64 {
+// returns the mean cost of one operation over the measured iterations, in the scenario's unit, and the mean
+// core-to-core round trip measured after each of them, as JMH's profiler dev.go4j.bench.CoreToCore does.
+func measure(s scenario, warmups, iterations int) (float64, float64) {
 	var total time.Duration
 	var ops int
+	var trips float64
 	for i := 0; i < warmups+iterations; i++ {
 		start := time.Now()
 		n := 0
@@ -103,13 +109,55 @@ func measure(s scenario, warmups, iterations int) float64 {
 		if i >= warmups {
 			total += time.Since(start)
 			ops += n
+			trips += coreToCore()
 		}
 	}
 	perOp := float64(total.Nanoseconds()) / float64(ops)
 	if s.unit == "ms" {
-		return perOp / 1e6
+		perOp /= 1e6
 	}
-	return perOp
+	return perOp, trips / float64(iterations)
+}
+
+// coreToCore returns the round trip, in ns, of a counter that two goroutines, each on a thread of its own,
+// increment in turn: this one makes it odd, the other one, spinning, makes it even again. The host of a virtual
+// machine moves its cores about, and a hand-off between two processors pays several such trips. Timed in batches,
+// whose median leaves out those during which something else ran on one of the cores.
+func coreToCore() float64 {
+	const batches, roundTrips = 21, 1_000
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	var line atomic.Int64
+	done := make(chan struct{})
+	go func() {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		for seen := int64(0); seen >= 0; {
+			if seen = line.Load(); seen&1 == 1 {
+				line.Store(seen + 1)
+			}
+		}
+		close(done)
+	}()
+	bounce := func(n int) {
+		for i := 0; i < n; i++ {
+			odd := line.Load() + 1
+			line.Store(odd)
+			for line.Load() == odd {
+			}
+		}
+	}
+	bounce(roundTrips) // until the other goroutine runs
+	times := make([]time.Duration, batches)
+	for b := range times {
+		start := time.Now()
+		bounce(roundTrips)
+		times[b] = time.Since(start)
+	}
+	line.Store(-1 << 62) // even and negative: ends the other goroutine
+	<-done
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	return float64(times[batches/2].Nanoseconds()) / roundTrips
 }
 
 func scenarios() []scenario {

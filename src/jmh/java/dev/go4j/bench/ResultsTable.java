@@ -24,7 +24,9 @@ import java.util.TreeMap;
  * <p>The files may hold several rounds of the same benchmarks (one file per round): each implementation's score
  * is then its lowest over the rounds. On a shared machine, interference (other processes, where the host places
  * the cores) only ever slows a run, and it comes and goes over minutes; since every round runs every
- * implementation in turn, the best of each gives each implementation the same chances.
+ * implementation in turn, the best of each gives each implementation the same chances. Where the results carry
+ * the round trip of a cache line between the two cores ({@link CoreToCore}), a last column shows the one measured
+ * with each score, since the host's placement of the cores can make the same code three times slower.
  *
  * <pre>
  * java -cp benchmarks.jar dev.go4j.bench.ResultsTable jmh-1.json jmh-2.json jmh-3.json memory.json
@@ -43,9 +45,11 @@ public final class ResultsTable {
 
     /**
      * One scenario (a benchmark class with one set of parameters), its scores by implementation (each the lowest
-     * of its rounds), and the number of rounds each score was taken from.
+     * of its rounds), the number of rounds each score was taken from, and the {@link CoreToCore} round trip measured
+     * in the round each score comes from, where there is one.
      */
-    record Row(int rank, String scenario, String unit, Map<String, Double> scores, Map<String, Integer> rounds) {
+    record Row(int rank, String scenario, String unit, Map<String, Double> scores, Map<String, Integer> rounds,
+               Map<String, Double> coreToCore) {
         Double go4j() {
             return scores.get(GO4J);
         }
@@ -121,8 +125,15 @@ public final class ResultsTable {
                     + params(entry.get("params"));
             String shownUnit = scenario != null && unit.endsWith("/op")
                     ? unit.substring(0, unit.length() - 2) + scenario.op() : unit;
-            Row row = rows.computeIfAbsent(label, l -> new Row(rank, l, shownUnit, new LinkedHashMap<>(), new LinkedHashMap<>()));
-            row.scores().merge(implementation, score, Math::min);
+            Row row = rows.computeIfAbsent(label, l -> new Row(rank, l, shownUnit, new LinkedHashMap<>(),
+                    new LinkedHashMap<>(), new LinkedHashMap<>()));
+            Double best = row.scores().get(implementation);
+            if (best == null || score < best) {
+                row.scores().put(implementation, score);
+                Double trip = coreToCore(entry.get("secondaryMetrics"));
+                if (trip != null) row.coreToCore().put(implementation, trip);
+                else row.coreToCore().remove(implementation);
+            }
             row.rounds().merge(implementation, 1, Integer::sum);
         }
         List<Row> ordered = new ArrayList<>(rows.values());
@@ -133,9 +144,11 @@ public final class ResultsTable {
     /** The table, in Markdown, followed by a line that says how to read the ratio. */
     static String format(List<Row> rows) {
         boolean withGo = rows.stream().anyMatch(r -> r.go() != null);
+        boolean withTrips = rows.stream().anyMatch(r -> !r.coreToCore().isEmpty());
         List<String[]> cells = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("scenario", "unit", "go4j", "best peer", "ratio"));
         if (withGo) header.addAll(List.of("Go", "go4j / Go"));
+        if (withTrips) header.add(withGo ? "core-to-core ns: go4j, peer, Go" : "core-to-core ns: go4j, peer");
         cells.add(header.toArray(String[]::new));
         for (Row row : rows) {
             Double go4j = row.go4j();
@@ -150,6 +163,11 @@ public final class ResultsTable {
                 line.add(row.go() == null ? "-" : score(row.go()));
                 line.add(ratio(go4j, row.go()));
             }
+            if (withTrips) {
+                List<String> trips = new ArrayList<>(List.of(trip(row, GO4J), peer == null ? "-" : trip(row, peer.getKey())));
+                if (withGo) trips.add(trip(row, GO));
+                line.add(String.join(", ", trips));
+            }
             cells.add(line.toArray(String[]::new));
         }
         int[] widths = new int[cells.get(0).length];
@@ -163,6 +181,11 @@ public final class ResultsTable {
         }
         out.append("\nratio = go4j / best peer (lower is better for every score): below 1.00 means go4j is ahead.\n");
         if (withGo) out.append("go4j / Go: the same scenario written in Go, run on this machine; below 1.00 means go4j is ahead.\n");
+        if (withTrips) {
+            out.append("core-to-core: how long a cache line took to go from one core to the other and back, measured in")
+                    .append(" the round each score comes from;\nscores taken at very different round trips do not compare")
+                    .append(" (see src/jmh/README.md).\n");
+        }
         int most = rows.stream().flatMap(r -> r.rounds().values().stream()).max(Integer::compare).orElse(1);
         if (most > 1) {
             out.append("Each score is the lowest of its rounds (up to ").append(most)
@@ -180,6 +203,20 @@ public final class ResultsTable {
             out.append(' ').append(numeric ? pad + cell : cell + pad).append(" |");
         }
         out.append('\n');
+    }
+
+    /** The core-to-core round trip, in whole ns, of the round {@code implementation}'s score comes from, or "-". */
+    private static String trip(Row row, String implementation) {
+        Double ns = row.coreToCore().get(implementation);
+        return ns == null ? "-" : String.format(Locale.ROOT, "%.0f", ns);
+    }
+
+    /** JMH's secondary result {@link CoreToCore#LABEL}, or null if the result has none. */
+    private static Double coreToCore(Object secondaryMetrics) {
+        if (!(secondaryMetrics instanceof Map<?, ?> metrics)) return null;
+        if (!(metrics.get(CoreToCore.LABEL) instanceof Map<?, ?> metric)) return null;
+        double ns = number(metric.get("score"));
+        return Double.isFinite(ns) ? ns : null;
     }
 
     /** {@code go4j / other} with two decimals, or "-" if either is missing. */

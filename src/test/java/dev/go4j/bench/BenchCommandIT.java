@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -58,6 +59,36 @@ class BenchCommandIT {
         assertEquals(best.getKey(), peer[1], "the best peer is the lowest-cost one: " + scores);
         assertClose(best.getValue(), number(peer[0]), "the best peer's score");
         assertClose(scores.get("go4j") / best.getValue(), number(row[4]), "the ratio");
+    }
+
+    @Test
+    @DisplayName("bench: each score is shown with the core-to-core round trip measured in its fork")
+    void coreToCore() throws IOException {
+        Map<String, Double> trips = secondary(RESULTS.resolve("jmh-1.json"), "dev.go4j.bench.UnbufferedPair.", "core-to-core");
+        assertEquals(UNBUFFERED_IMPLEMENTATIONS, trips.keySet(), "measured in every fork");
+        // A cache line crosses between two cores in tens to hundreds of ns; far outside that, the probe is broken.
+        trips.forEach((impl, ns) -> assertTrue(ns > 5 && ns < 100_000, impl + ": " + ns + " ns"));
+
+        String[] row = row(bench.output(), UNBUFFERED);
+        String peer = row[3].split(" ")[1];
+        String[] shown = row[5].split(", ");
+        assertEquals(2, shown.length, "go4j's and the peer's: " + String.join(" | ", row));
+        assertEquals(Math.round(trips.get("go4j")), Long.parseLong(shown[0]), "go4j's round trip");
+        assertEquals(Math.round(trips.get(peer)), Long.parseLong(shown[1]), peer + "'s round trip");
+        assertTrue(bench.output().contains("core-to-core: how long a cache line took"), bench.output());
+    }
+
+    @Test
+    @DisplayName("bench's table: the core-to-core round trip shown is the one of the round each score comes from")
+    void coreToCoreOfTheBestRound(@TempDir Path dir) throws IOException {
+        Path round1 = write(dir, "jmh-1.json", result("go4j", 120, 370), result("exchanger", 70, 50));
+        Path round2 = write(dir, "jmh-2.json", result("go4j", 100, 48), result("exchanger", 80, 360));
+        Path go = write(dir, "go-1.json", result("go", 50, 60.4));
+        Shell.Run table = resultsTable(round1, round2, go);
+        assertTrue(table.ok(), table.output());
+        assertEquals(List.of(UNBUFFERED, "ns/value", "100", "70.0 exchanger", "1.43", "50.0", "2.00", "48, 50, 60"),
+                List.of(row(table.output(), UNBUFFERED)), table.output());
+        assertTrue(table.output().contains("| core-to-core ns: go4j, peer, Go |"), table.output());
     }
 
     @Test
@@ -125,12 +156,22 @@ class BenchCommandIT {
 
     /** The scores in a JMH result file of the benchmarks whose names start with {@code prefix}, by method name. */
     static Map<String, Double> scores(Path file, String prefix) throws IOException {
+        return metrics(file, prefix, entry -> entry.get("primaryMetric"));
+    }
+
+    /** A secondary result in a JMH result file, by method name, for the benchmarks whose names start with {@code prefix}. */
+    static Map<String, Double> secondary(Path file, String prefix, String label) throws IOException {
+        return metrics(file, prefix, entry -> ((Map<?, ?>) entry.get("secondaryMetrics")).get(label));
+    }
+
+    /** The score of the metric that {@code metric} picks from each result whose benchmark starts with {@code prefix}. */
+    private static Map<String, Double> metrics(Path file, String prefix, Function<Map<?, ?>, Object> metric) throws IOException {
         Map<String, Double> scores = new HashMap<>();
         for (Object o : (List<?>) JsonReader.parse(Files.readString(file))) {
             Map<?, ?> entry = (Map<?, ?>) o;
             String name = (String) entry.get("benchmark");
             if (!name.startsWith(prefix)) continue;
-            Object score = ((Map<?, ?>) entry.get("primaryMetric")).get("score");
+            Object score = ((Map<?, ?>) metric.apply(entry)).get("score");
             scores.put(name.substring(prefix.length()), ((Number) score).doubleValue());
         }
         return scores;
@@ -141,6 +182,15 @@ class BenchCommandIT {
         return """
                 {"benchmark": "dev.go4j.bench.UnbufferedPair.%s", "mode": "avgt",
                  "primaryMetric": {"score": %s, "scoreUnit": "ns/op"}}""".formatted(implementation, score);
+    }
+
+    /** The same, with the core-to-core round trip that JMH's profiler {@code CoreToCore} adds. */
+    static String result(String implementation, double score, double coreToCore) {
+        return """
+                {"benchmark": "dev.go4j.bench.UnbufferedPair.%s", "mode": "avgt",
+                 "primaryMetric": {"score": %s, "scoreUnit": "ns/op"},
+                 "secondaryMetrics": {"core-to-core": {"score": %s, "scoreUnit": "ns"}}}"""
+                .formatted(implementation, score, coreToCore);
     }
 
     static Path write(Path dir, String name, String... results) throws IOException {
