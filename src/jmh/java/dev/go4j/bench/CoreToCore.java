@@ -19,8 +19,8 @@ import org.openjdk.jmh.runner.IterationType;
  * {@value #LABEL}, in ns).
  *
  * <p>A virtual machine's cores are threads of the host, which places them where it likes and moves them: on this
- * project's 2-core machine, a round trip has taken about 50 ns for minutes, then about 370 ns for minutes. Every
- * hand-off between two processors pays several such trips, so the same code can run three times slower from one
+ * project's 2-core machine, a round trip has taken 40 to 70 ns for seconds or minutes, then about 370 ns. Every
+ * hand-off between two processors pays a few such trips, so the same code can run two to five times slower from one
  * minute to the next, and two scores compare only if they were taken at similar round trips.
  */
 public final class CoreToCore implements InternalProfiler {

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * the cores) only ever slows a run, and it comes and goes over minutes; since every round runs every
  * implementation in turn, the best of each gives each implementation the same chances. Where the results carry
  * the round trip of a cache line between the two cores ({@link CoreToCore}), a last column shows the one measured
- * with each score, since the host's placement of the cores can make the same code three times slower.
+ * with each score, since the host's placement of the cores can make the same code several times slower.
  *
  * <pre>
  * java -cp benchmarks.jar dev.go4j.bench.ResultsTable jmh-1.json jmh-2.json jmh-3.json memory.json
