@@ -127,23 +127,23 @@ func coreToCore() float64 {
 	const batches, roundTrips = 21, 1_000
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	var line atomic.Int64
+	var line int64 // atomic.Int64 would need Go 1.19
 	done := make(chan struct{})
 	go func() {
 		runtime.LockOSThread()
 		defer runtime.UnlockOSThread()
 		for seen := int64(0); seen >= 0; {
-			if seen = line.Load(); seen&1 == 1 {
-				line.Store(seen + 1)
+			if seen = atomic.LoadInt64(&line); seen&1 == 1 {
+				atomic.StoreInt64(&line, seen+1)
 			}
 		}
 		close(done)
 	}()
 	bounce := func(n int) {
 		for i := 0; i < n; i++ {
-			odd := line.Load() + 1
-			line.Store(odd)
-			for line.Load() == odd {
+			odd := atomic.LoadInt64(&line) + 1
+			atomic.StoreInt64(&line, odd)
+			for atomic.LoadInt64(&line) == odd {
 			}
 		}
 	}
@@ -154,7 +154,7 @@ func coreToCore() float64 {
 		bounce(roundTrips)
 		times[b] = time.Since(start)
 	}
-	line.Store(-1 << 62) // even and negative: ends the other goroutine
+	atomic.StoreInt64(&line, -1<<62) // even and negative: ends the other goroutine
 	<-done
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 	return float64(times[batches/2].Nanoseconds()) / roundTrips
