@@ -56,7 +56,8 @@ build() {
 echo "== compiling A (${versions[0]}) and B (${versions[1]})"
 build "${versions[0]}" a
 build "${versions[1]}" b
-"$GO4J_JAVA_HOME/bin/javac" -d "$WORK/runner" "$ROOT/src/jmh/ab/Alternate.java"
+"$GO4J_JAVA_HOME/bin/javac" -d "$WORK/runner" "$ROOT/src/jmh/ab/Alternate.java" \
+  "$ROOT/src/jmh/java/dev/go4j/bench/CacheLineRoundTrip.java"
 
 echo "== $jvms JVMs per scenario, $rounds rounds in each; B/A below 1 means B is faster"
 for s in "${scenarios[@]}"; do

@@ -129,11 +129,12 @@ class BenchCommandIT {
     }
 
     @Test
-    @DisplayName("ab: compiles two versions of the runtime, times a scenario for both in each JVM, and sums up the JVMs")
+    @DisplayName("ab: compiles two versions of the runtime, times a scenario for both in each JVM with the core-to-core "
+            + "round trips, and sums up the JVMs")
     void ab() {
         Shell.Run ab = Shell.run(Map.of(), 5, "./go4j", "ab", ".", ".", "--rounds", "2", "--jvms", "2", "pair");
         assertTrue(ab.ok(), "./go4j ab failed:\n" + ab.output());
-        String perJvm = "\npair +B/A median \\d+\\.\\d{3} \\(quartiles .*, 2 rounds";
+        String perJvm = "\npair +B/A median \\d+\\.\\d{3} \\(quartiles .*, 2 rounds, core-to-core \\d+ to \\d+ ns";
         String summary = "\npair +B/A \\d+\\.\\d{3}, the median of 2 JVMs \\(from \\d+\\.\\d{3} to \\d+\\.\\d{3}\\)\n";
         assertTrue(ab.output().matches("(?s).*" + perJvm + perJvm + summary + ".*"), ab.output());
 
