@@ -45,12 +45,14 @@ rm -f "$OUT"/*.json "$OUT"/*.md
 if $quick; then
   timing=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
   parked=10000
+  memory_jvms=3
   rounds=${rounds:-1}
 else
   # Rounds rather than forks: JMH runs a benchmark's forks back to back, while a round runs every benchmark once,
   # so interference that lasts minutes on a shared machine falls on go4j and its peers alike.
   timing=(-f 1 -wi 3 -w 1s -i 3 -r 1s)
   parked=100000
+  memory_jvms=5
   rounds=${rounds:-3}
 fi
 fork_opts=()
@@ -80,8 +82,9 @@ for ((round = 1; round <= rounds; round++)); do
   fi
 done
 
-echo "== memory per parked goroutine ($parked parked)"
-"$JAVA" "${java_opts[@]}" -cp "$JAR" dev.go4j.bench.ParkedMemory --goroutines "$parked" --out "$OUT/memory.json"
+echo "== memory per parked goroutine ($parked parked, in $memory_jvms JVMs for each implementation)"
+"$JAVA" "${java_opts[@]}" -cp "$JAR" dev.go4j.bench.ParkedMemory --goroutines "$parked" --jvms "$memory_jvms" \
+  --out "$OUT/memory.json"
 
 notebook_status=0
 if $notebooks; then

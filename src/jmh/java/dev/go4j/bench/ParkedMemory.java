@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Memory per parked goroutine: heap in use after parking N goroutines on one channel's receive, minus heap in use
@@ -22,10 +24,13 @@ import java.util.function.Supplier;
  * for the peers, each waiting in its own way on one shared instance.
  *
  * <p>Not a JMH benchmark (JMH times code; this weighs a state), but it writes its results in the shape of JMH's
- * JSON so that {@link ResultsTable} reads both. Each implementation is weighed in a fresh JVM of its own.
+ * JSON so that {@link ResultsTable} reads both. Each implementation is weighed in fresh JVMs of its own, several
+ * of them (5 unless told), and its weight is their median: a parked stack keeps the frames of the code as the JIT
+ * compiled it in that JVM, and the JIT does not compile the same way every time (go4j weighed from 688 to 809 B
+ * in five JVMs in a row, a {@code LinkedTransferQueue} taker from 704 to 928 B).
  *
  * <pre>
- * java -cp benchmarks.jar dev.go4j.bench.ParkedMemory [--goroutines N] [--out results.json]
+ * java -cp benchmarks.jar dev.go4j.bench.ParkedMemory [--goroutines N] [--jvms K] [--out results.json]
  * </pre>
  */
 @Scenario(value = "memory per parked goroutine", op = "goroutine")
@@ -38,7 +43,7 @@ public final class ParkedMemory {
             "arrayBlockingQueue", () -> Handoff.arrayBlockingQueue(1));
     private static final List<String> ORDER =
             List.of("go4j", "jox", "synchronousQueue", "linkedTransferQueue", "arrayBlockingQueue");
-    private static final int DEFAULT_GOROUTINES = 100_000;
+    private static final int DEFAULT_GOROUTINES = 100_000, DEFAULT_JVMS = 5;
     private static final int WARM_UP_ROUNDS = 5, WARM_UP_GOROUTINES = 20_000;
     private static final int WEIGHINGS = 3;
     private static final String CHILD = "--weigh";
@@ -50,22 +55,39 @@ public final class ParkedMemory {
             System.out.println(weigh(args[1], Integer.parseInt(args[2])));
             System.exit(0); // the parked goroutines stay parked; nothing to clean up in a JVM that ends
         }
-        int goroutines = DEFAULT_GOROUTINES;
+        int goroutines = DEFAULT_GOROUTINES, jvms = DEFAULT_JVMS;
         Path out = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--goroutines" -> goroutines = positive(value(args, ++i, "--goroutines"));
+                case "--goroutines" -> goroutines = positive(value(args, ++i, "--goroutines"), "--goroutines");
+                case "--jvms" -> jvms = positive(value(args, ++i, "--jvms"), "--jvms");
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
                 default -> usage("unknown argument: " + args[i]);
             }
         }
+        // JVM after JVM, each weighing every implementation in turn, as the timed benchmarks run round after round.
+        Map<String, double[]> weights = new LinkedHashMap<>();
+        for (String impl : ORDER) weights.put(impl, new double[jvms]);
+        for (int j = 0; j < jvms; j++) {
+            for (String impl : ORDER) weights.get(impl)[j] = weighInChild(impl, goroutines);
+        }
         List<String> entries = new ArrayList<>();
         for (String impl : ORDER) {
-            double bytes = weighInChild(impl, goroutines);
-            System.out.printf(Locale.ROOT, "%-20s %8.0f bytes per parked goroutine (%d parked)%n", impl, bytes, goroutines);
-            entries.add(jmhShaped(impl, goroutines, bytes));
+            double[] perJvm = weights.get(impl), sorted = perJvm.clone();
+            Arrays.sort(sorted);
+            double bytes = median(sorted);
+            System.out.printf(Locale.ROOT, "%-20s %8.0f bytes per parked goroutine (%d parked; %s)%n",
+                    impl, bytes, goroutines, jvms == 1 ? "one JVM" : String.format(Locale.ROOT,
+                            "median of %d JVMs, from %.0f to %.0f", jvms, sorted[0], sorted[jvms - 1]));
+            entries.add(jmhShaped(impl, goroutines, bytes, perJvm));
         }
         if (out != null) Files.writeString(out, "[\n" + String.join(",\n", entries) + "\n]\n", StandardCharsets.UTF_8);
+    }
+
+    /** The median of sorted {@code values}: the middle one, or the mean of the middle two. */
+    static double median(double[] values) {
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     private static double weighInChild(String impl, int goroutines) throws IOException, InterruptedException {
@@ -155,11 +177,17 @@ public final class ParkedMemory {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static String jmhShaped(String impl, int goroutines, double bytes) {
+    /**
+     * One implementation's result as JMH writes one benchmark's: the median as its score, and each JVM's weight as
+     * the raw data of one fork.
+     */
+    private static String jmhShaped(String impl, int goroutines, double bytes, double[] perJvm) {
+        String raw = Arrays.stream(perJvm).mapToObj(b -> String.format(Locale.ROOT, "[%.1f]", b))
+                .collect(Collectors.joining(", ", "[", "]"));
         return String.format(Locale.ROOT, """
-                  {"benchmark": "%s.%s", "mode": "memory", "params": {"goroutines": "%d"},
-                   "primaryMetric": {"score": %.1f, "scoreUnit": "B/op"}}""",
-                ParkedMemory.class.getName(), impl, goroutines, bytes);
+                  {"benchmark": "%s.%s", "mode": "memory", "forks": %d, "params": {"goroutines": "%d"},
+                   "primaryMetric": {"score": %.1f, "scoreUnit": "B/op", "rawData": %s}}""",
+                ParkedMemory.class.getName(), impl, perJvm.length, goroutines, bytes, raw);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -167,20 +195,21 @@ public final class ParkedMemory {
         return args[i];
     }
 
-    private static int positive(String s) {
+    private static int positive(String s, String option) {
         try {
             int n = Integer.parseInt(s);
             if (n > 0) return n;
         } catch (NumberFormatException e) {
             // falls through to the usage message
         }
-        usage("--goroutines needs a positive whole number, not " + s);
+        usage(option + " needs a positive whole number, not " + s);
         return 0;
     }
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: java -cp benchmarks.jar " + ParkedMemory.class.getName() + " [--goroutines N] [--out results.json]");
+        System.err.println("usage: java -cp benchmarks.jar " + ParkedMemory.class.getName()
+                + " [--goroutines N] [--jvms K] [--out results.json]");
         System.exit(2);
     }
 }

@@ -92,12 +92,20 @@ class BenchCommandIT {
     }
 
     @Test
-    @DisplayName("bench: it weighs a parked goroutine for go4j and its peers, and names the machine")
+    @DisplayName("bench: it weighs a parked goroutine for go4j and its peers, each in several JVMs, and names the machine")
     void memoryAndMachine() throws IOException {
         Map<String, Double> bytes = scores(RESULTS.resolve("memory.json"), "dev.go4j.bench.ParkedMemory.");
         assertTrue(bytes.keySet().containsAll(Set.of("go4j", "synchronousQueue", "linkedTransferQueue")), bytes.toString());
         // Far from the true weight only if the weighing is broken: a parked stack alone is a few hundred bytes.
         bytes.forEach((impl, b) -> assertTrue(b > 100 && b < 10_000, impl + " weighs " + b + " B per parked goroutine"));
+        for (Object o : (List<?>) JsonReader.parse(Files.readString(RESULTS.resolve("memory.json")))) {
+            Map<?, ?> metric = (Map<?, ?>) ((Map<?, ?>) o).get("primaryMetric");
+            double[] perJvm = ((List<?>) metric.get("rawData")).stream()
+                    .mapToDouble(fork -> ((Number) ((List<?>) fork).getFirst()).doubleValue()).sorted().toArray();
+            assertEquals(3, perJvm.length, "weighed in 3 JVMs in quick mode: " + o);
+            assertEquals(perJvm[1], ((Number) metric.get("score")).doubleValue(), 0.05, "the score is their median: " + o);
+        }
+        assertTrue(bench.output().contains("median of 3 JVMs"), bench.output());
         String[] row = row(bench.output(), "memory per parked goroutine");
         assertClose(bytes.get("go4j"), number(row[2]), "go4j's weight");
         assertTrue(bench.output().contains("machine: "), "names the machine:\n" + bench.output());
