@@ -125,7 +125,7 @@ public final class ParkedMemory {
             release(parked);
         }
         Arrays.sort(weights);
-        return weights[WEIGHINGS / 2];
+        return median(weights);
     }
 
     private static Thread[] park(boolean go4j, Handoff<Integer> handoff, int count) throws InterruptedException {
