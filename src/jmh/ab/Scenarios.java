@@ -13,6 +13,8 @@ public final class Scenarios {
     static final int PAIRS = 10_000, PER_PAIR = 100;
     static final int SPAWNS = 100_000;
     static final int LINKS = 100_000;
+    static final int WORKERS = 64;
+    static final int PIPELINES = 8;
 
     private Scenarios() {}
 
@@ -47,8 +49,10 @@ public final class Scenarios {
             case "pairs10k" -> manyPairs();
             case "spawn" -> spawn();
             case "daisy" -> daisyChain();
+            case "pool" -> workerPool();
+            case "pipelines" -> pipelines();
             default -> throw new IllegalArgumentException("unknown scenario " + scenario
-                    + "; one of pair, cap1, cap16, cap100, pingpong, select, pairs10k, spawn, daisy");
+                    + "; one of pair, cap1, cap16, cap100, pingpong, select, pairs10k, spawn, daisy, pool, pipelines");
         }
     }
 
@@ -138,6 +142,58 @@ public final class Scenarios {
         }
         left.send(1);
         check(leftmost.recv(), LINKS + 1);
+    }
+
+    /**
+     * A worker pool: a goroutine hands jobs to {@value #WORKERS} workers over one unbuffered channel, and they send
+     * their results to main over another. More goroutines are ready to run than there are carriers.
+     */
+    private static void workerPool() {
+        Chan<Integer> jobs = Go.chan(), results = Go.chan();
+        WaitGroup wg = new WaitGroup();
+        wg.go(() -> {
+            for (int i = 0; i < VALUES; i++) jobs.send(1);
+            jobs.close();
+        });
+        for (int w = 0; w < WORKERS; w++) {
+            wg.go(() -> {
+                for (Integer job : jobs) results.send(job);
+            });
+        }
+        long sum = 0;
+        for (int i = 0; i < VALUES; i++) sum += results.recv();
+        wg.await();
+        check(sum, VALUES);
+    }
+
+    /**
+     * {@value #PIPELINES} pipelines side by side, each a source, two stages and a sink joined by unbuffered channels,
+     * each stage ranging over the channel before it and closing the one after it.
+     */
+    private static void pipelines() {
+        int perPipeline = VALUES / PIPELINES;
+        WaitGroup wg = new WaitGroup();
+        for (int p = 0; p < PIPELINES; p++) {
+            Chan<Integer> first = Go.chan(), second = Go.chan(), third = Go.chan();
+            wg.go(() -> {
+                for (int i = 0; i < perPipeline; i++) first.send(1);
+                first.close();
+            });
+            wg.go(() -> stage(first, second));
+            wg.go(() -> stage(second, third));
+            wg.go(() -> {
+                long sum = 0;
+                for (Integer v : third) sum += v;
+                check(sum, perPipeline);
+            });
+        }
+        wg.await();
+    }
+
+    /** Passes on every value of {@code in} to {@code out}, then closes {@code out}. */
+    private static void stage(Chan<Integer> in, Chan<Integer> out) {
+        for (Integer v : in) out.send(v);
+        out.close();
     }
 
     private static void check(long sum, long expected) {
