@@ -8,7 +8,8 @@
 #   A, B        git revisions (a commit, a branch, HEAD~1), or . for the working tree
 #   --rounds N  measured rounds per scenario in each JVM, after 4 warm-up rounds (default: 20)
 #   --jvms K    JVMs per scenario (default: 3)
-#   SCENARIO    pair cap1 cap16 cap100 pingpong select pairs10k spawn daisy pool pipelines (default: all of them)
+#   SCENARIO    pair cap1 cap16 cap100 pingpong select pairs10k spawn daisy pool selectpool pipelines
+#               (default: all of them)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 : "${GO4J_JAVA_HOME:?run this through ./go4j ab}"
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 [ ${#versions[@]} -eq 2 ] || { echo "usage: ./go4j ab A B [--rounds N] [--jvms K] [SCENARIO...]" >&2; exit 2; }
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(pair cap1 cap16 cap100 pingpong select pairs10k spawn daisy pool pipelines)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(pair cap1 cap16 cap100 pingpong select pairs10k spawn daisy pool selectpool pipelines)
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

@@ -50,9 +50,10 @@ public final class Scenarios {
             case "spawn" -> spawn();
             case "daisy" -> daisyChain();
             case "pool" -> workerPool();
+            case "selectpool" -> selectPool();
             case "pipelines" -> pipelines();
-            default -> throw new IllegalArgumentException("unknown scenario " + scenario
-                    + "; one of pair, cap1, cap16, cap100, pingpong, select, pairs10k, spawn, daisy, pool, pipelines");
+            default -> throw new IllegalArgumentException("unknown scenario " + scenario + "; one of pair, cap1, cap16, "
+                    + "cap100, pingpong, select, pairs10k, spawn, daisy, pool, selectpool, pipelines");
         }
     }
 
@@ -158,6 +159,29 @@ public final class Scenarios {
         for (int w = 0; w < WORKERS; w++) {
             wg.go(() -> {
                 for (Integer job : jobs) results.send(job);
+            });
+        }
+        long sum = 0;
+        for (int i = 0; i < VALUES; i++) sum += results.recv();
+        wg.await();
+        check(sum, VALUES);
+    }
+
+    /**
+     * {@link #workerPool}, with workers that select over the jobs and a channel that the sender closes once it has
+     * sent every job, as a worker that can be told to stop does.
+     */
+    private static void selectPool() {
+        Chan<Integer> jobs = Go.chan(), results = Go.chan(), done = Go.chan();
+        WaitGroup wg = new WaitGroup();
+        wg.go(() -> {
+            for (int i = 0; i < VALUES; i++) jobs.send(1);
+            done.close();
+        });
+        for (int w = 0; w < WORKERS; w++) {
+            wg.go(() -> {
+                int chosen;
+                do chosen = Go.select(Go.recv(jobs, results::send), Go.recv(done)); while (chosen == 0);
             });
         }
         long sum = 0;

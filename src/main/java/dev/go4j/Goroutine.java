@@ -43,6 +43,8 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
     private Task body;
     /** Whether its last output through {@link OutputGate} ended inside a line. Only its own thread uses it. */
     boolean midLine;
+    /** Whether it has waited in {@link Parker#await(String, Object, int)} before. Only its own thread uses it. */
+    boolean waited;
     /**
      * The segment of the program's {@link Members} that holds it, and its slot there. A slot number is below
      * {@link Members.Segment#SIZE}, so it fits a byte, and with it the record fits in 64 bytes (with the JVM's

@@ -81,12 +81,10 @@ class Parker {
     private static final byte COULD_SPIN = 1;
     /** A bit of {@link #waitBits}: the waiter stopped spinning and parked. */
     private static final byte SLEPT = 2;
-    /** A bit of {@link #waitBits}: the parker has waited before; a goroutine's plain sends and receives share one. */
-    private static final byte WAITED = 4;
 
     private final Goroutine goroutine = Goroutine.current();
     private volatile int state;
-    private byte waitBits; // COULD_SPIN and SLEPT for the wait in progress or the last one, and WAITED; only the waiter uses it
+    private byte waitBits; // COULD_SPIN and SLEPT, for the wait in progress or the last one; only the waiter uses it
 
     /** A parker for a wait of the calling goroutine. */
     Parker() {
@@ -196,20 +194,21 @@ class Parker {
      * carrier, and spinning would keep it from running there. It does not spin at all while its program is
      * {@link Program#crowded() crowded}.
      *
-     * <p>There, a waiter that has waited before yields once instead, then parks: a goroutine that sends or receives
-     * again is most likely in an exchange with a partner that is ready to run, and the partner often ends the wait
-     * during the yield, which saves a park and a wake-up. A goroutine's first wait does not yield: in a daisy chain,
-     * each of the 100 000 goroutines waits once, and yielding there too made the chain take 1.10 times as long.
+     * <p>There, a goroutine that has waited before yields once instead, then parks: one that waits again is most
+     * likely in an exchange with a partner that is ready to run, and the partner often ends the wait during the
+     * yield, which saves a park and a wake-up. A goroutine's first wait does not yield: in a daisy chain, each of the
+     * 100 000 goroutines waits once, and yielding there too made the chain take 1.10 times as long.
      */
     int await(String status, Object subject, int spinLimit) {
         Goroutine g = goroutine;
-        boolean woken = g.wokenOneQueued(), yieldIfCrowded = (waitBits & WAITED) != 0 && !woken;
+        boolean woken = g.wokenOneQueued(), yieldIfCrowded = g.waited && !woken;
+        if (!g.waited) g.waited = true;
         if (woken && state == WAITING) Thread.yield();
         if ((spinLimit > 0 || yieldIfCrowded) && g.program.crowded()) {
             spinLimit = 0;
             if (yieldIfCrowded && state == WAITING) Thread.yield();
         }
-        waitBits = (byte) (WAITED | (spinLimit > 0 ? COULD_SPIN : 0));
+        waitBits = spinLimit > 0 ? COULD_SPIN : 0;
         int s;
         for (int i = 0; i < spinLimit; i++) {
             if ((s = state) != WAITING) return s;
