@@ -32,7 +32,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 [ ${#versions[@]} -eq 2 ] || { echo "usage: ./go4j ab A B [--rounds N] [--jvms K] [SCENARIO...]" >&2; exit 2; }
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(pair cap1 cap16 cap100 pingpong select pairs10k spawn daisy pool selectpool pipelines)
+[ ${#scenarios[@]} -gt 0 ] \
+  || scenarios=(pair cap1 cap16 cap100 pingpong select pairs10k spawn daisy pool selectpool pipelines)
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

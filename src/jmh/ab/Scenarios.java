@@ -1,5 +1,6 @@
 import dev.go4j.Chan;
 import dev.go4j.Go;
+import dev.go4j.Task;
 import dev.go4j.WaitGroup;
 import java.util.concurrent.CountDownLatch;
 
@@ -151,20 +152,9 @@ public final class Scenarios {
      */
     private static void workerPool() {
         Chan<Integer> jobs = Go.chan(), results = Go.chan();
-        WaitGroup wg = new WaitGroup();
-        wg.go(() -> {
-            for (int i = 0; i < VALUES; i++) jobs.send(1);
-            jobs.close();
+        pool(jobs, jobs, results, () -> {
+            for (Integer job : jobs) results.send(job);
         });
-        for (int w = 0; w < WORKERS; w++) {
-            wg.go(() -> {
-                for (Integer job : jobs) results.send(job);
-            });
-        }
-        long sum = 0;
-        for (int i = 0; i < VALUES; i++) sum += results.recv();
-        wg.await();
-        check(sum, VALUES);
     }
 
     /**
@@ -173,17 +163,23 @@ public final class Scenarios {
      */
     private static void selectPool() {
         Chan<Integer> jobs = Go.chan(), results = Go.chan(), done = Go.chan();
+        pool(jobs, done, results, () -> {
+            int chosen;
+            do chosen = Go.select(Go.recv(jobs, results::send), Go.recv(done)); while (chosen == 0);
+        });
+    }
+
+    /**
+     * Sends {@value #VALUES} jobs of 1 on {@code jobs} and then closes {@code closedOnceSent}, while
+     * {@value #WORKERS} goroutines run {@code worker}; main receives as many results, and checks their sum.
+     */
+    private static void pool(Chan<Integer> jobs, Chan<Integer> closedOnceSent, Chan<Integer> results, Task worker) {
         WaitGroup wg = new WaitGroup();
         wg.go(() -> {
             for (int i = 0; i < VALUES; i++) jobs.send(1);
-            done.close();
+            closedOnceSent.close();
         });
-        for (int w = 0; w < WORKERS; w++) {
-            wg.go(() -> {
-                int chosen;
-                do chosen = Go.select(Go.recv(jobs, results::send), Go.recv(done)); while (chosen == 0);
-            });
-        }
+        for (int w = 0; w < WORKERS; w++) wg.go(worker);
         long sum = 0;
         for (int i = 0; i < VALUES; i++) sum += results.recv();
         wg.await();

@@ -195,9 +195,10 @@ public final class Program {
      * Whether more of this program's goroutines are ready to run than twice the carriers, so that more goroutines
      * wait for a carrier than there are carriers; or whether there is only one carrier. A goroutine about to wait
      * then does not spin: its carrier has other work, and the partner it would spin for is most likely one of those
-     * waiting, so it parks, or first yields to them (see {@link Parker#await(String, Object, int)}). (Go's scheduler spins only while no goroutine waits for a processor. A few waiting
-     * ones are let be: with three goroutines on two carriers, as in a select over two senders, the partner is most
-     * likely running, and spinning made that select nearly twice as fast.)
+     * waiting, so it parks, or first yields to them (see {@link Parker#await(String, Object, int)}). (Go's scheduler
+     * spins only while no goroutine waits for a processor. A few waiting ones are let be: with three goroutines on two
+     * carriers, as in a select over two senders, the partner is most likely running, and spinning made that select
+     * nearly twice as fast.)
      *
      * <p>On a single carrier ({@code gomaxprocs(1)}), a spinning goroutine holds the one carrier its partner needs,
      * so it always spins in vain: a select over two senders took 2.6 µs a value spinning, and 0.34 µs parking at once.
