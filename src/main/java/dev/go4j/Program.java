@@ -50,9 +50,13 @@ public final class Program {
     /** Whether deadlocks are looked for outside programs too (a notebook's cells); see {@link #watchRepl}. */
     private static volatile boolean watchRepl;
     private static final Duration REPL_GRACE = Duration.ofMillis(300);
+    /** The fewest threads not started by go4j that join between two {@link #forgetEndedThreads} calls. */
+    private static final int FORGET_MIN_JOINS = 64;
 
     private final Members members = new Members();
     private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger foreignJoins = new AtomicInteger(); // since the last forgetEndedThreads
+    private volatile int membersKeptByLastForget;
     private final AtomicLong goroutineIds = new AtomicLong();
     private final Set<Timers.Alarm> alarms = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -179,6 +183,26 @@ public final class Program {
     void join(Goroutine g) {
         members.add(g);
         if (g.spawned) running.incrementAndGet();
+        else if (foreignJoins.incrementAndGet() >= Math.max(FORGET_MIN_JOINS, membersKeptByLastForget)) forgetEndedThreads();
+    }
+
+    /**
+     * Removes the members that are threads go4j did not start and that have ended. Nothing else tells when such a
+     * thread ends, and a server whose request threads use channels would otherwise keep a record (and the thread)
+     * for every request it ever served. It runs once as many such threads joined as it kept members the last time
+     * (at least {@link #FORGET_MIN_JOINS}), so each join pays a constant amount on average, and the ended threads
+     * still held never outnumber twice the members kept, plus that minimum. Two calls may overlap: removing a member
+     * twice is harmless.
+     */
+    private void forgetEndedThreads() {
+        foreignJoins.set(0);
+        int[] kept = {0};
+        members.allMatch(m -> {
+            if (!m.spawned && !m.thread.isAlive()) members.remove(m);
+            else kept[0]++;
+            return true;
+        });
+        membersKeptByLastForget = kept[0];
     }
 
     void leave(Goroutine g) {

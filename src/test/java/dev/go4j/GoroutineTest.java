@@ -130,4 +130,26 @@ class GoroutineTest {
         in.close();
         assertNull(out.recv());
     }
+
+    @Test
+    @DisplayName("threads that go4j did not start, once ended, leave no record behind in the REPL")
+    void endedForeignThreadsForgotten() throws Exception {
+        int batches = 40, perBatch = 500; // each batch: 250 senders and 250 receivers on plain virtual threads
+        Chan<Integer> c = chan();
+        int before = Program.REPL.size();
+        for (int b = 0; b < batches; b++) {
+            try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < perBatch; i++) {
+                    boolean sender = i % 2 == 0;
+                    threads.submit(() -> {
+                        if (sender) c.send(1);
+                        else c.recv();
+                    });
+                }
+            }
+        }
+        int growth = Program.REPL.size() - before;
+        // Each thread that waited joined the REPL; ended ones are forgotten once as many joined as members were kept.
+        assertTrue(growth < batches * perBatch / 4, growth + " records of ended threads kept, of " + batches * perBatch);
+    }
 }
