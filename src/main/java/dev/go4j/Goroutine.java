@@ -76,19 +76,19 @@ final class Goroutine implements Runnable, Thread.UncaughtExceptionHandler {
     }
 
     /**
-     * Runs one empty virtual thread to its end, once, before any goroutine starts. The JDK loads some classes only
-     * when a virtual thread first ends. In a program whose goroutines all park before any of them ends (a daisy
-     * chain), the compiler would build the end of a virtual thread's run without those classes, as a trap, and
-     * every parked goroutine would take that trap, and deoptimize, as it ended: a pause of seconds.
+     * Starts one empty virtual thread, once, before any goroutine starts; it ends within microseconds. The JDK loads
+     * some classes only when a virtual thread first ends. In a program whose goroutines all park before any of them
+     * ends (a daisy chain), the compiler would build the end of a virtual thread's run without those classes, as a
+     * trap, and every parked goroutine would take that trap, and deoptimize, as it ended: a pause of seconds.
+     *
+     * <p>Nothing waits for it to end: this runs in a class initializer, often on a virtual thread, which holds its
+     * carrier while it waits, and every other virtual thread that needs this class holds its own. With as many of
+     * them as carriers (one is enough on one carrier), the empty thread would never run, and none of them would again.
      */
     private static void endOneVirtualThread() {
-        try {
-            // A JDK method as the task: a lambda's body would be a method of this class, which the thread could not
-            // run until this class is initialized, and this class initializer waits for the thread.
-            Thread.ofVirtual().start(Thread::onSpinWait).join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // only a slower start is at stake
-        }
+        // A JDK method as the task: a lambda's body would be a method of this class, which the thread could not run
+        // until this class is initialized.
+        Thread.ofVirtual().start(Thread::onSpinWait);
     }
 
     /** The calling thread's goroutine, registering a foreign thread on first use. */

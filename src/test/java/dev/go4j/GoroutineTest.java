@@ -152,4 +152,35 @@ class GoroutineTest {
         // Each thread that waited joined the REPL; ended ones are forgotten once as many joined as members were kept.
         assertTrue(growth < batches * perBatch / 4, growth + " records of ended threads kept, of " + batches * perBatch);
     }
+
+    @Test
+    @DisplayName("plain virtual threads that use go4j first, all at once, do not hang its start, even on one carrier")
+    void firstUseFromManyThreads() {
+        String out = OneCore.runAsLibrary(FirstUse.class.getName());
+        assertTrue(out.contains("all 200 threads done"), out);
+    }
+
+    /**
+     * 200 virtual threads, not goroutines, each the first to wait on a channel as far as it knows, in a fresh JVM:
+     * go4j's classes are initialized while they run, on the carriers the JVM made for its first virtual thread
+     * (one, on one core). Reports in 20 s at most, even if they hang.
+     */
+    public static final class FirstUse {
+        public static void main(String[] args) throws Exception {
+            int n = 200;
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(n);
+            Chan<Integer> c = chan();
+            for (int i = 0; i < n; i++) {
+                boolean sender = i % 2 == 0;
+                Thread.ofVirtual().start(() -> {
+                    if (sender) c.send(1);
+                    else c.recv();
+                    done.countDown();
+                });
+            }
+            if (done.await(20, java.util.concurrent.TimeUnit.SECONDS)) System.out.println("all " + n + " threads done");
+            else System.out.println(done.getCount() + " of " + n + " threads still running after 20 s");
+            System.exit(0);
+        }
+    }
 }

@@ -23,15 +23,25 @@ public final class OneCore {
      * @throws AssertionError if it has not ended after 5 minutes
      */
     public static String run(String mainClass, String... args) {
-        return Shell.run(Map.of(), 5, java(mainClass, args).toArray(String[]::new)).output();
+        return Shell.run(Map.of(), 5, java(true, mainClass, args).toArray(String[]::new)).output();
     }
 
-    private static List<String> java(String mainClass, String... args) {
+    /**
+     * {@link #run}, but started as an application that uses the go4j jar starts: without the option that lets go4j
+     * resize the JVM's scheduler, which go4j's own tools pass. If that JVM made its scheduler before go4j was
+     * loaded, its goroutines have one carrier.
+     */
+    public static String runAsLibrary(String mainClass, String... args) {
+        return Shell.run(Map.of(), 5, java(false, mainClass, args).toArray(String[]::new)).output();
+    }
+
+    private static List<String> java(boolean openJavaLang, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         String cpu = firstAllowedCpu();
         if (cpu != null && Files.isExecutable(Path.of("/usr/bin/taskset"))) command.addAll(List.of("/usr/bin/taskset", "-c", cpu));
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), mainClass));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (openJavaLang) command.addAll(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         return command;
     }
