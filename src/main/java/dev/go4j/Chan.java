@@ -197,6 +197,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     private Waiter spinToSend(T value, int budget) {
         Waiter w = spinOrQueue(budget, value);
         if (w != null) return w;
+        letWakerRecord();
         boolean closedOnIt = spinState == MET_CLOSED;
         SPIN_STATE.setRelease(this, IDLE);
         if (closedOnIt) throw new Panic("send on closed channel");
@@ -340,6 +341,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     private Object spinToReceive(int budget) {
         Waiter w = spinOrQueue(budget, null);
         if (w != null) return w;
+        letWakerRecord();
         Object v = spinState == MET_CLOSED ? CLOSED : spinnerElem;
         spinnerElem = null;
         SPIN_STATE.setRelease(this, IDLE);
@@ -609,7 +611,20 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         if (outcome < 0) dequeue(w);
         w.elem = null; // the goroutine's waiter outlives the operation: it must not keep the value alive
         if (outcome < 0) throw w.parker.failure(outcome);
+        letWakerRecord();
         return outcome;
+    }
+
+    /**
+     * While tracing, waits until the goroutine that ended the caller's wait on this channel has unlocked it. That
+     * goroutine records the operation under the lock, after it ends the wait; the caller, going on at once, could
+     * end the traced program first, and a record made after the end is dropped.
+     */
+    void letWakerRecord() {
+        if (Tracing.on) {
+            lock();
+            unlock();
+        }
     }
 
     /** Records value number {@code seq} going straight from {@code sender} to {@code receiver}. */

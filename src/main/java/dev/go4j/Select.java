@@ -117,6 +117,7 @@ final class Select {
         }
         if (outcome < 0) throw parker.failure(outcome);
         int i = Waiter.caseOf(outcome);
+        chans[i].letWakerRecord();
         boolean closed = Waiter.closedIn(outcome);
         if (cases[i].kind == Case.Kind.SEND && closed) throw new Panic("send on closed channel");
         received = closed ? Chan.CLOSED : waiters[i].elem;

@@ -116,6 +116,34 @@ class TraceTest {
     }
 
     @Test
+    @DisplayName("a wait that ends the program as soon as it ends is still recorded: receive, close, select")
+    void waitEndingTheProgram() {
+        for (int i = 0; i < 300; i++) {
+            Trace handoff = trace(() -> {
+                Chan<Integer> c = chan("c");
+                go(() -> c.send(1));
+                c.recv();
+            });
+            assertTrue(handoff.events().stream().anyMatch(e -> e.kind() == Trace.Kind.RECV && e.goroutine() == 1),
+                    "main's receive missing in run " + i + ": " + handoff.events());
+            Trace closed = trace(() -> {
+                Chan<Integer> c = chan("c");
+                go(() -> close(c));
+                c.recv();
+            });
+            assertTrue(closed.events().stream().anyMatch(e -> e.kind() == Trace.Kind.RECV_CLOSED && e.goroutine() == 1),
+                    "main's receive of the close missing in run " + i + ": " + closed.events());
+            Trace selected = trace(() -> {
+                Chan<Integer> a = chan("a"), b = chan("b");
+                go(() -> b.send(2));
+                select(recv(a), recv(b));
+            });
+            assertTrue(selected.events().stream().anyMatch(e -> e.kind() == Trace.Kind.RECV && e.goroutine() == 1),
+                    "main's select missing in run " + i + ": " + selected.events());
+        }
+    }
+
+    @Test
     @DisplayName("a deadlocked run is traced up to the deadlock, which the trace keeps")
     void deadlockKept() throws Exception {
         Trace t = trace(() -> chan("stuck").send(1));
