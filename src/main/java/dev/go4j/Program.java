@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * for it ({@link #watchRepl}), a deadlock there is reported to the threads that are not goroutines (a cell's)
  * when they wait and every goroutine is blocked too; goroutines are never stopped.
  *
- * <p>Threads that go4j did not start are invisible until they first use go4j, and from then on count as
- * running whenever they are not blocked in go4j: start concurrent work with {@code go}.
+ * <p>Threads that go4j did not start are invisible until they first use go4j, and from then on, until they end,
+ * count as running whenever they are not blocked in go4j: start concurrent work with {@code go}.
  */
 public final class Program {
     /*
