@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.go4j.Go.*;
@@ -138,7 +141,7 @@ class GoroutineTest {
         Chan<Integer> c = chan();
         int before = Program.REPL.size();
         for (int b = 0; b < batches; b++) {
-            try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < perBatch; i++) {
                     boolean sender = i % 2 == 0;
                     threads.submit(() -> {
@@ -168,7 +171,7 @@ class GoroutineTest {
     public static final class FirstUse {
         public static void main(String[] args) throws Exception {
             int n = 200;
-            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(n);
+            CountDownLatch done = new CountDownLatch(n);
             Chan<Integer> c = chan();
             for (int i = 0; i < n; i++) {
                 boolean sender = i % 2 == 0;
@@ -178,7 +181,7 @@ class GoroutineTest {
                     done.countDown();
                 });
             }
-            if (done.await(20, java.util.concurrent.TimeUnit.SECONDS)) System.out.println("all " + n + " threads done");
+            if (done.await(20, TimeUnit.SECONDS)) System.out.println("all " + n + " threads done");
             else System.out.println(done.getCount() + " of " + n + " threads still running after 20 s");
             System.exit(0);
         }
