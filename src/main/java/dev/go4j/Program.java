@@ -182,8 +182,11 @@ public final class Program {
 
     void join(Goroutine g) {
         members.add(g);
-        if (g.spawned) running.incrementAndGet();
-        else if (foreignJoins.incrementAndGet() >= Math.max(FORGET_MIN_JOINS, membersKeptByLastForget)) forgetEndedThreads();
+        if (g.spawned) {
+            running.incrementAndGet();
+        } else if (foreignJoins.incrementAndGet() >= Math.max(FORGET_MIN_JOINS, membersKeptByLastForget)) {
+            forgetEndedThreads();
+        }
     }
 
     /**
@@ -198,11 +201,17 @@ public final class Program {
         foreignJoins.set(0);
         int[] kept = {0};
         members.allMatch(m -> {
-            if (!m.spawned && !m.thread.isAlive()) members.remove(m);
-            else kept[0]++;
+            if (!forgetIfEnded(m)) kept[0]++;
             return true;
         });
         membersKeptByLastForget = kept[0];
+    }
+
+    /** Removes {@code m} if it is a thread that go4j did not start and that has ended, and says whether it did. */
+    private boolean forgetIfEnded(Goroutine m) {
+        if (m.spawned || m.thread.isAlive()) return false;
+        members.remove(m);
+        return true;
     }
 
     void leave(Goroutine g) {
@@ -339,11 +348,8 @@ public final class Program {
         if (ended || !alarms.isEmpty() || running.get() != 0) return null;
         List<Parker> parkers = new ArrayList<>();
         boolean allAsleep = members.allMatch(m -> {
-            if (!m.thread.isAlive()) {
-                if (m.spawned) return false;   // not started yet: it is about to run
-                members.remove(m);             // a foreign thread that has died
-                return true;
-            }
+            if (forgetIfEnded(m)) return true;
+            if (m.spawned && !m.thread.isAlive()) return false; // not started yet: it is about to run
             Parker p = m.parker;
             if (p == null || !p.isWaiting()) return false; // this one runs, sleeps, or was just woken
             parkers.add(p);
