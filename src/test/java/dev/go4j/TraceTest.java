@@ -124,23 +124,28 @@ class TraceTest {
                 go(() -> c.send(1));
                 c.recv();
             });
-            assertTrue(handoff.events().stream().anyMatch(e -> e.kind() == Trace.Kind.RECV && e.goroutine() == 1),
+            assertTrue(recordedByMain(handoff, Trace.Kind.RECV),
                     "main's receive missing in run " + i + ": " + handoff.events());
             Trace closed = trace(() -> {
                 Chan<Integer> c = chan("c");
                 go(() -> close(c));
                 c.recv();
             });
-            assertTrue(closed.events().stream().anyMatch(e -> e.kind() == Trace.Kind.RECV_CLOSED && e.goroutine() == 1),
+            assertTrue(recordedByMain(closed, Trace.Kind.RECV_CLOSED),
                     "main's receive of the close missing in run " + i + ": " + closed.events());
             Trace selected = trace(() -> {
                 Chan<Integer> a = chan("a"), b = chan("b");
                 go(() -> b.send(2));
                 select(recv(a), recv(b));
             });
-            assertTrue(selected.events().stream().anyMatch(e -> e.kind() == Trace.Kind.RECV && e.goroutine() == 1),
+            assertTrue(recordedByMain(selected, Trace.Kind.RECV),
                     "main's select missing in run " + i + ": " + selected.events());
         }
+    }
+
+    /** Whether {@code t} holds an event of {@code kind} by main, goroutine 1. */
+    private static boolean recordedByMain(Trace t, Trace.Kind kind) {
+        return t.events().stream().anyMatch(e -> e.kind() == kind && e.goroutine() == 1);
     }
 
     @Test
